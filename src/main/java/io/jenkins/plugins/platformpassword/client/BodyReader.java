@@ -1,0 +1,76 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import kong.unirest.core.RawResponse;
+
+/**
+ * Reads at most a fixed number of body bytes and can be stopped from another thread.
+ *
+ * <p>The platform's answers are small; a body larger than the cap is an error page of a proxy or
+ * a fault, and reading it whole would only cost memory. {@link #expire()} closes the stream the
+ * reader is blocked on, which makes the read return, so that a slow or stalled body cannot
+ * outlast the request's time limit.
+ */
+final class BodyReader {
+
+    record Result(int status, String contentType, String retryAfter, byte[] body, boolean truncated,
+                  boolean timedOut, IOException ioError) {}
+
+    private final int maxBytes;
+    private volatile boolean expired;
+    private volatile InputStream stream;
+
+    BodyReader(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** Called by Unirest on the calling thread once the status and headers have arrived. */
+    Result read(RawResponse raw) {
+        String contentType = raw.getHeaders().getFirst("Content-Type");
+        String retryAfter = raw.getHeaders().getFirst("Retry-After");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean truncated = false;
+        IOException error = null;
+        try (InputStream in = raw.getContent()) {
+            stream = in;
+            if (expired) {
+                in.close();
+            }
+            byte[] buffer = new byte[8192];
+            int n;
+            while (in != null && (n = in.read(buffer)) != -1) {
+                int room = maxBytes - body.size();
+                if (n > room) {
+                    body.write(buffer, 0, room);
+                    truncated = true;
+                    break;
+                }
+                body.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            error = e;
+        } finally {
+            stream = null;
+        }
+        return new Result(raw.getStatus(), emptyToNull(contentType), emptyToNull(retryAfter), body.toByteArray(), truncated,
+                expired, expired ? null : error);
+    }
+
+    void expire() {
+        expired = true;
+        InputStream current = stream;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                // The reader sees the closed stream either way.
+            }
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.net.Authenticator;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link PlatformClient} talks to the network. Every limit has a default, so nothing can
+ * wait forever even when no one configured anything.
+ *
+ * @param connectTimeout     how long to wait for a TCP/TLS connection (default 10 s)
+ * @param requestTimeout     how long one request may take, from sending to the last byte of the answer (default 30 s)
+ * @param deadline           how long one operation may take, retries and waits included (default 2 min)
+ * @param retryPolicy        when to retry (default: {@link RetryPolicy#DEFAULT})
+ * @param tokenRenewalMargin how long before its expiry a token is renewed (default 15 min, as the vendor's examples do)
+ * @param maxBodyBytes       how much of an answer is read at most (default 64 KiB); the platform's answers are small
+ * @param proxySelector      which proxy to use per URL, or null for a direct connection
+ * @param proxyAuthenticator credentials for the proxy, or null
+ */
+public record ClientSettings(Duration connectTimeout, Duration requestTimeout, Duration deadline, RetryPolicy retryPolicy,
+                             Duration tokenRenewalMargin, int maxBodyBytes, ProxySelector proxySelector,
+                             Authenticator proxyAuthenticator) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_TOKEN_RENEWAL_MARGIN = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    public ClientSettings {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(deadline, "deadline");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(tokenRenewalMargin, "tokenRenewalMargin");
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        }
+    }
+
+    public static ClientSettings defaults() {
+        return new ClientSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_DEADLINE, RetryPolicy.DEFAULT,
+                DEFAULT_TOKEN_RENEWAL_MARGIN, DEFAULT_MAX_BODY_BYTES, null, null);
+    }
+
+    public ClientSettings withTimeouts(Duration connect, Duration request) {
+        return new ClientSettings(connect, request, deadline, retryPolicy, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+    }
+
+    public ClientSettings withDeadline(Duration value) {
+        return new ClientSettings(connectTimeout, requestTimeout, value, retryPolicy, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+    }
+
+    public ClientSettings withRetryPolicy(RetryPolicy value) {
+        return new ClientSettings(connectTimeout, requestTimeout, deadline, value, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+    }
+
+    public ClientSettings withTokenRenewalMargin(Duration value) {
+        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, value, maxBodyBytes, proxySelector, proxyAuthenticator);
+    }
+
+    public ClientSettings withMaxBodyBytes(int value) {
+        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, tokenRenewalMargin, value, proxySelector, proxyAuthenticator);
+    }
+
+    public ClientSettings withProxy(ProxySelector selector, Authenticator authenticator) {
+        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, tokenRenewalMargin, maxBodyBytes, selector, authenticator);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

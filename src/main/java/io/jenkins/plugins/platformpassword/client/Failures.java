@@ -1,0 +1,153 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Turns what went wrong into a {@link PlatformException} whose message a person can act on:
+ * what could not be done, what the platform answered, and what to check. Every text taken from an
+ * answer goes through the operation's {@link Redactor} first.
+ */
+final class Failures {
+
+    /** How much of an unrecognised body a message quotes. */
+    static final int EXCERPT_CHARS = 200;
+
+    private Failures() {}
+
+    static PlatformException fromAnswer(Operation<?> operation, HttpAnswer answer, Redactor redactor) {
+        int status = answer.status();
+        Optional<PlatformError> said = readError(answer.bodyText(), redactor);
+        String excerpt = said.isPresent() ? null : excerpt(answer, redactor);
+        String platformSays = said.map(PlatformError::describe).filter(text -> !text.isEmpty())
+                .map(text -> " The platform said: " + text + ".")
+                .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
+        String prefix = "Could not " + operation.action() + ": HTTP " + status + ".";
+        FailureKind kind;
+        String hint;
+        boolean retryable = false;
+        if (status == 429) {
+            kind = FailureKind.UNAVAILABLE;
+            hint = "The platform asks to slow down (too many requests).";
+            retryable = true;
+        } else if (answer.isServerError()) {
+            kind = FailureKind.UNAVAILABLE;
+            hint = "The platform has a service problem; try again later or check the platform's status page.";
+            retryable = true;
+        } else if (operation.authenticates() && (status == 400 || status == 401 || status == 403)) {
+            kind = FailureKind.AUTHENTICATION;
+            hint = "The platform refused the API client's credentials: check the client id (the credential's username) "
+                    + "and secret (its password), and that the API client is enabled at this data center.";
+        } else if (status == 401) {
+            kind = FailureKind.AUTHENTICATION;
+            hint = "The platform refused a freshly issued access token; the API client may have been disabled or deleted.";
+        } else if (status == 403) {
+            kind = FailureKind.FORBIDDEN;
+            hint = operation.forbiddenHint();
+        } else if (status == 404) {
+            kind = FailureKind.NOT_FOUND;
+            hint = operation.notFoundHint();
+        } else if (status >= 200 && status < 300) {
+            kind = FailureKind.PROTOCOL;
+            hint = "Only HTTP " + operation.successStatus() + " means success here, so the change is not treated as done; "
+                    + "a proxy or gateway between Jenkins and the platform may have answered instead of the platform.";
+        } else if (status == 405 || status == 415 || status < 200 || status >= 300 && status < 400) {
+            kind = FailureKind.PROTOCOL;
+            hint = status >= 300 && status < 400
+                    ? "Redirects are not followed (they would carry the credentials elsewhere); check the data center URL."
+                    : "The platform did not accept the request's form; this is a bug in the plugin or an API change.";
+        } else {
+            kind = FailureKind.REJECTED;
+            hint = operation.rejectedHint();
+        }
+        String message = join(prefix, platformSays, hint);
+        PlatformException failure = new PlatformException(kind, message, status, said.orElse(null), excerpt, 1, null);
+        return retryable ? failure.retryable(answer.retryAfter()) : failure;
+    }
+
+    static PlatformException fromTransport(Operation<?> operation, TransportFailure failure) {
+        FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
+        String message = "Could not " + operation.action() + ": " + failure.getMessage() + ".";
+        return new PlatformException(kind, message, 0, null, null, 1, failure.getCause()).retryable(null);
+    }
+
+    static PlatformException protocol(Operation<?> operation, int status, String problem) {
+        return new PlatformException(FailureKind.PROTOCOL,
+                "Could not " + operation.action() + ": HTTP " + status + ", but " + problem + ".", status, null, null, 1, null);
+    }
+
+    static PlatformException aborted(Operation<?> operation, int attempts) {
+        return new PlatformException(FailureKind.ABORTED,
+                "Aborted while trying to " + operation.action() + " (attempt " + attempts + "); no further attempt was made.",
+                0, null, null, attempts, null);
+    }
+
+    static PlatformException deadlineWhileWaitingForToken(Duration waited) {
+        return new PlatformException(FailureKind.TIMEOUT,
+                "Gave up after waiting " + HttpTransport.seconds(waited) + " for another build's access token request to finish.",
+                0, null, null, 0, null);
+    }
+
+    private static Optional<PlatformError> readError(String body, Redactor redactor) {
+        return Json.parseObject(body).flatMap(json -> {
+            JsonElement error = json.get("error");
+            if (error != null && error.isJsonObject()) {
+                JsonObject platform = error.getAsJsonObject();
+                JsonElement details = platform.get("details");
+                String info = details != null && details.isJsonObject() ? Json.text(details.getAsJsonObject(), "info") : null;
+                return Optional.of(new PlatformError(
+                        clean(Json.text(platform, "code"), redactor), clean(Json.text(platform, "domain"), redactor),
+                        clean(Json.text(platform, "message"), redactor), clean(info, redactor)));
+            }
+            if (error != null && error.isJsonPrimitive()) {
+                return Optional.of(new PlatformError(clean(error.getAsString(), redactor), null,
+                        clean(Json.text(json, "error_description"), redactor), null));
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static String excerpt(HttpAnswer answer, Redactor redactor) {
+        String text = answer.bodyText();
+        if (text.isBlank()) {
+            return null;
+        }
+        // Redact before cutting, so that a secret straddling the cut cannot survive in part.
+        String cleaned = clean(text, redactor);
+        boolean longer = cleaned.length() > EXCERPT_CHARS || answer.truncated();
+        String start = cleaned.length() > EXCERPT_CHARS ? cleaned.substring(0, EXCERPT_CHARS) : cleaned;
+        String type = answer.contentType() == null ? "" : " (" + answer.contentType() + ")";
+        return "\"" + start + (longer ? "..." : "") + "\"" + type;
+    }
+
+    /** Redacts, then folds whitespace and drops control characters so that a body cannot forge log lines. */
+    private static String clean(String text, Redactor redactor) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = redactor.redact(text);
+        StringBuilder out = new StringBuilder(redacted.length());
+        redacted.codePoints().forEach(cp -> {
+            if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    private static String join(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                text.append(text.length() > 0 ? " " : "").append(part.strip());
+            }
+        }
+        return text.toString();
+    }
+}

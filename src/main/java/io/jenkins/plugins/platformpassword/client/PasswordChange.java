@@ -1,0 +1,75 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.net.URI;
+import java.util.Map;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.UnirestInstance;
+
+/** {@code POST /api/2/users/{user_id}/password} with {@code {"password": ...}}; success is 204 and nothing else. */
+final class PasswordChange extends Operation<Void> {
+
+    private final PlatformEndpoint endpoint;
+    private final UserId userId;
+    private final NewPassword password;
+    private final ApiClientCredentials credentials;
+
+    PasswordChange(PlatformEndpoint endpoint, UserId userId, NewPassword password, ApiClientCredentials credentials) {
+        this.endpoint = endpoint;
+        this.userId = userId;
+        this.password = password;
+        this.credentials = credentials;
+    }
+
+    @Override
+    String action() {
+        return "change the password of user " + userId;
+    }
+
+    @Override
+    URI target() {
+        return endpoint.api("/users/" + userId.value() + "/password");
+    }
+
+    @Override
+    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        return unirest.post(target().toString())
+                .header("Authorization", token.authorizationHeader())
+                .header("Accept", "application/json")
+                .contentType("application/json")
+                .body(Json.GSON.toJson(Map.of("password", password.value().reveal())));
+    }
+
+    @Override
+    int successStatus() {
+        return 204;
+    }
+
+    @Override
+    Void read(HttpAnswer answer) {
+        return null;
+    }
+
+    @Override
+    String forbiddenHint() {
+        return "Only API clients may change passwords, and only for users in sub-tenants of the API client's own tenant "
+                + "(not for users of the client's tenant itself). Use an API client created in a tenant above the user's "
+                + "tenant, with the user administration scope.";
+    }
+
+    @Override
+    String notFoundHint() {
+        return "The user id was not found for this API client: check the id, and that the user lies in the API client's "
+                + "tenant tree at this data center.";
+    }
+
+    @Override
+    String rejectedHint() {
+        return "The platform did not accept the new password. Its policy asks for at least 9 characters and refuses "
+                + "common passwords and ones that repeat the login, email or tenant name.";
+    }
+
+    @Override
+    Redactor redactor(AccessToken token) {
+        return Redactor.of(password.value(), credentials.secret(), token == null ? null : token.value());
+    }
+}

@@ -1,0 +1,175 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Changes passwords of platform users on behalf of one API client at one data center.
+ *
+ * <p>Every operation runs the same loop: take a token (from the shared {@link TokenCache} when it
+ * holds a fresh one), send the request, and read the answer. A 401 drops the token and repeats
+ * the call once with a fresh one (tokens expire after two hours, and a cached one may have been
+ * revoked). 5xx, 429, timeouts and connection failures are tried again as the
+ * {@link RetryPolicy} says, all within one overall deadline, so the time a build can spend here
+ * is bounded. An interrupt (a build abort) ends the operation at once, and no attempt starts
+ * after it.
+ *
+ * <p>A client owns its HTTP resources and must be closed; it is meant to live for one build.
+ * It is safe for use by several threads at once.
+ */
+public final class PlatformClient implements AutoCloseable {
+
+    private final PlatformEndpoint endpoint;
+    private final ApiClientCredentials credentials;
+    private final ClientSettings settings;
+    private final TokenCache tokens;
+    private final TokenCache.Key tokenKey;
+    private final ProgressListener listener;
+    private final HttpTransport transport;
+    private final Clock clock;
+
+    public PlatformClient(PlatformEndpoint endpoint, ApiClientCredentials credentials, ClientSettings settings,
+                          TokenCache tokens, ProgressListener listener) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.tokenKey = TokenCache.Key.of(endpoint, credentials);
+        this.clock = Clock.systemUTC();
+        this.transport = new HttpTransport(settings, endpoint.isHttps());
+    }
+
+    /**
+     * Sets the user's password. Returns only when the platform answered 204.
+     *
+     * @throws PlatformException with a message for the build log; never containing a secret
+     */
+    public ChangeOutcome changePassword(UserId userId, NewPassword password) throws PlatformException {
+        long started = System.nanoTime();
+        Result<Void> result = run(new PasswordChange(endpoint, userId, password, credentials));
+        return new ChangeOutcome(userId, result.attempts, Duration.ofNanos(System.nanoTime() - started), result.tokenFromCache);
+    }
+
+    /** Reads a user, which proves that the API client can see it. */
+    public PlatformUser user(UserId userId) throws PlatformException {
+        return run(new UserLookup(endpoint, userId, credentials)).value;
+    }
+
+    /**
+     * Asks the platform for a new token, bypassing the cache: the check behind "Test connection",
+     * which must prove that the credentials work now, not that they worked an hour ago.
+     *
+     * @return when the new token expires
+     */
+    public Instant verifyCredentials() throws PlatformException {
+        return run(new TokenRequest(endpoint, credentials, clock)).value.expiresAt();
+    }
+
+    public PlatformEndpoint endpoint() {
+        return endpoint;
+    }
+
+    private record Result<T>(T value, int attempts, boolean tokenFromCache) {}
+
+    private <T> Result<T> run(Operation<T> operation) throws PlatformException {
+        Deadline deadline = Deadline.after(settings.deadline());
+        RetryPolicy policy = settings.retryPolicy();
+        int attempts = 0;
+        int retryableFailures = 0;
+        boolean tokenRefreshed = false;
+        boolean tokenFromCache = false;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw Failures.aborted(operation, attempts);
+            }
+            attempts++;
+            PlatformException failure;
+            try {
+                AccessToken token = null;
+                if (operation.needsToken()) {
+                    TokenCache.Lease lease = tokens.obtain(tokenKey, settings.tokenRenewalMargin(), deadline.remaining(),
+                            () -> fetchToken(deadline));
+                    token = lease.token();
+                    tokenFromCache = lease.cached();
+                }
+                HttpAnswer answer = transport.execute(operation.request(transport.unirest(), token), operation.target(),
+                        attemptTimeout(deadline));
+                if (answer.status() == operation.successStatus()) {
+                    return new Result<>(operation.read(answer), attempts, tokenFromCache);
+                }
+                if (answer.status() == 401 && token != null && !tokenRefreshed) {
+                    tokens.invalidate(tokenKey, token);
+                    tokenRefreshed = true;
+                    listener.tokenRefused();
+                    continue;
+                }
+                failure = Failures.fromAnswer(operation, answer, operation.redactor(token));
+            } catch (TransportFailure e) {
+                failure = Failures.fromTransport(operation, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Failures.aborted(operation, attempts);
+            } catch (PlatformException e) {
+                failure = e;
+            }
+            if (!failure.isRetryable()) {
+                throw failure.asFinal(attempts, null);
+            }
+            retryableFailures++;
+            if (!policy.mayRetryAfter(retryableFailures)) {
+                throw failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null);
+            }
+            Duration wait = policy.delay(failure.retryAfter(), clock.instant());
+            if (!deadline.allows(wait)) {
+                throw failure.asFinal(attempts, "Gave up after " + attempts + " attempt(s): another attempt would pass the "
+                        + HttpTransport.seconds(deadline.total()) + " deadline.");
+            }
+            listener.retrying(failure.getMessage(), attempts + 1, policy.maxAttempts(), wait);
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Failures.aborted(operation, attempts);
+            }
+        }
+    }
+
+    /** Called with the cache's lock held for this API client, so only one caller fetches at a time. */
+    private AccessToken fetchToken(Deadline deadline) throws PlatformException, InterruptedException {
+        listener.requestingToken(endpoint, credentials.clientId());
+        TokenRequest request = new TokenRequest(endpoint, credentials, clock);
+        HttpAnswer answer;
+        try {
+            answer = transport.execute(request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
+        } catch (TransportFailure e) {
+            throw Failures.fromTransport(request, e);
+        }
+        if (answer.status() != request.successStatus()) {
+            throw Failures.fromAnswer(request, answer, request.redactor(null));
+        }
+        return request.read(answer);
+    }
+
+    private Duration attemptTimeout(Deadline deadline) throws TransportFailure {
+        Duration remaining = deadline.remaining();
+        if (remaining.isZero()) {
+            throw new TransportFailure(TransportFailure.Reason.TIMEOUT,
+                    "the " + HttpTransport.seconds(deadline.total()) + " deadline passed", null);
+        }
+        return remaining.compareTo(settings.requestTimeout()) < 0 ? remaining : settings.requestTimeout();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformClient[" + endpoint + ", client " + credentials.clientId() + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.util.Optional;
+
+/**
+ * What the platform said about a failure, read from its error body. Two shapes exist: the
+ * platform's own ({@code {"error":{"code","domain","message","details":{"info"}}}}) and, on the
+ * token endpoint only, the OAuth one ({@code {"error":"...","error_description":"..."}}).
+ * Texts in here have already been passed through the {@link Redactor}.
+ *
+ * @param code        the platform's error code or the OAuth {@code error}; may be null
+ * @param domain      the platform's error domain, e.g. {@code PlatformAccountServer}; may be null
+ * @param message     the platform's message or the OAuth {@code error_description}; may be null
+ * @param detailsInfo the platform's {@code details.info}; may be null
+ */
+public record PlatformError(String code, String domain, String message, String detailsInfo) {
+
+    /** One line for a person: {@code code 1002 (PlatformAccountServer): Access denied. Details: ...}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (code != null) {
+            text.append("code ").append(code);
+            if (domain != null) {
+                text.append(" (").append(domain).append(')');
+            }
+        }
+        if (message != null && !message.isBlank()) {
+            text.append(text.length() > 0 ? ": " : "").append(message);
+        }
+        if (detailsInfo != null && !detailsInfo.isBlank() && !detailsInfo.equals(message)) {
+            text.append(text.length() > 0 ? ". Details: " : "Details: ").append(detailsInfo);
+        }
+        return text.toString();
+    }
+
+    public Optional<String> codeValue() {
+        return Optional.ofNullable(code);
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The one failure type of the client. Its message is written for the person reading the build
+ * log: what failed, what the platform said, and what to do about it. It never contains a secret:
+ * everything taken from a response has been redacted, and causes are only the JDK's network
+ * exceptions, whose messages name hosts and ports, not headers or bodies.
+ */
+public final class PlatformException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final FailureKind kind;
+    private final int httpStatus;
+    private final transient PlatformError platformError;
+    private final String bodyExcerpt;
+    private final int attempts;
+    private final boolean retryable;
+    private final String retryAfter;
+
+    PlatformException(FailureKind kind, String message, int httpStatus, PlatformError platformError,
+                      String bodyExcerpt, int attempts, Throwable cause) {
+        this(kind, message, httpStatus, platformError, bodyExcerpt, attempts, cause, false, null);
+    }
+
+    private PlatformException(FailureKind kind, String message, int httpStatus, PlatformError platformError,
+                              String bodyExcerpt, int attempts, Throwable cause, boolean retryable, String retryAfter) {
+        super(message, cause);
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.platformError = platformError;
+        this.bodyExcerpt = bodyExcerpt;
+        this.attempts = attempts;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The same failure, marked as worth another attempt (5xx, 429, connection failures). */
+    PlatformException retryable(String retryAfterHeader) {
+        return new PlatformException(kind, getMessage(), httpStatus, platformError, bodyExcerpt, attempts, getCause(), true,
+                retryAfterHeader);
+    }
+
+    boolean isRetryable() {
+        return retryable;
+    }
+
+    Optional<String> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+
+    /** The HTTP status of the last answer, if there was one. */
+    public OptionalInt httpStatus() {
+        return httpStatus > 0 ? OptionalInt.of(httpStatus) : OptionalInt.empty();
+    }
+
+    /** What the platform said, when the body had one of its error shapes. */
+    public Optional<PlatformError> platformError() {
+        return Optional.ofNullable(platformError);
+    }
+
+    /** The start of a body that had no known error shape (an HTML page from a proxy, say), redacted. */
+    public Optional<String> bodyExcerpt() {
+        return Optional.ofNullable(bodyExcerpt);
+    }
+
+    /** How many requests the call made for this operation, retries included. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The final form of a failure: the attempt count set and, where given, a note on why no further attempt was made. */
+    PlatformException asFinal(int count, String note) {
+        String message = note == null ? getMessage() : getMessage() + " " + note;
+        return new PlatformException(kind, message, httpStatus, platformError, bodyExcerpt, count, getCause());
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformException[" + kind + "]: " + getMessage();
+    }
+}

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Access tokens shared by all clients of one owner (in Jenkins: the whole controller), so that
+ * builds that run one after the other, or side by side, ask the platform for one token per API
+ * client rather than one per build. Tokens are held in memory only.
+ *
+ * <p>Keyed by data center, client id and a fingerprint of the secret: a rotated secret gets a
+ * new token instead of reusing one issued to the old secret. When many callers need a token at
+ * once, one of them asks the platform and the others wait for its answer.
+ */
+public final class TokenCache {
+
+    /** Identifies one API client at one data center. The secret appears only as a SHA-256 fingerprint. */
+    record Key(PlatformEndpoint endpoint, String clientId, String secretFingerprint) {
+
+        static Key of(PlatformEndpoint endpoint, ApiClientCredentials credentials) {
+            return new Key(endpoint, credentials.clientId(), credentials.secret().fingerprint());
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + endpoint + ", " + clientId + "]";
+        }
+    }
+
+    /** Asks the platform for a new token. */
+    @FunctionalInterface
+    interface TokenSource {
+        AccessToken fetch() throws PlatformException, InterruptedException;
+    }
+
+    /** A token and whether it came from the cache. */
+    record Lease(AccessToken token, boolean cached) {}
+
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        final AtomicReference<AccessToken> token = new AtomicReference<>();
+    }
+
+    private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public TokenCache() {
+        this(Clock.systemUTC());
+    }
+
+    public TokenCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    Lease obtain(Key key, Duration renewalMargin, Duration maxWait, TokenSource source)
+            throws PlatformException, InterruptedException {
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        AccessToken current = slot.token.get();
+        if (current != null && current.isFreshAt(clock.instant(), renewalMargin)) {
+            return new Lease(current, true);
+        }
+        if (!slot.lock.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw Failures.deadlineWhileWaitingForToken(maxWait);
+        }
+        try {
+            current = slot.token.get();
+            if (current != null && current.isFreshAt(clock.instant(), renewalMargin)) {
+                return new Lease(current, true); // another caller fetched it while we waited
+            }
+            AccessToken fresh = source.fetch();
+            slot.token.set(fresh);
+            return new Lease(fresh, false);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets a token the platform refused. Only that exact token: if another caller has already
+     * replaced it with a fresh one, the fresh one stays.
+     */
+    void invalidate(Key key, AccessToken refused) {
+        Slot slot = slots.get(key);
+        if (slot != null) {
+            slot.token.compareAndSet(refused, null);
+        }
+    }
+
+    /** Forgets every token, e.g. when the global configuration changes. */
+    public void clear() {
+        slots.clear();
+    }
+
+    /** How many API clients currently have a token here. */
+    public int size() {
+        return (int) slots.values().stream().filter(slot -> slot.token.get() != null).count();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenCache[" + size() + " token(s)]";
+    }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.UnirestInstance;
+
+/**
+ * {@code POST /api/2/idp/token} with the client-credentials grant and HTTP Basic client
+ * authentication, the platform's default ({@code client_secret_basic}).
+ *
+ * <p>The id and secret are form-urlencoded before they are joined and Base64-encoded, as OAuth 2
+ * requires (RFC 6749, section 2.3.1), so a secret with {@code :}, {@code %} or non-ASCII
+ * characters reaches the platform intact. For the platform's generated ids and secrets (UUIDs and
+ * hex) the encoding changes nothing.
+ */
+final class TokenRequest extends Operation<AccessToken> {
+
+    /** The documented token lifetime, assumed when an answer names no expiry. */
+    static final Duration DOCUMENTED_LIFETIME = Duration.ofHours(2);
+
+    private final PlatformEndpoint endpoint;
+    private final ApiClientCredentials credentials;
+    private final Clock clock;
+
+    TokenRequest(PlatformEndpoint endpoint, ApiClientCredentials credentials, Clock clock) {
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    String action() {
+        return "get an access token for API client " + credentials.clientId() + " from " + endpoint;
+    }
+
+    @Override
+    URI target() {
+        return endpoint.api("/idp/token");
+    }
+
+    @Override
+    boolean needsToken() {
+        return false;
+    }
+
+    @Override
+    boolean authenticates() {
+        return true;
+    }
+
+    @Override
+    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        return unirest.post(target().toString())
+                .header("Authorization", basicHeader().reveal())
+                .header("Accept", "application/json")
+                .field("grant_type", "client_credentials");
+    }
+
+    SecretValue basicHeader() {
+        String pair = formEncode(credentials.clientId()) + ":" + formEncode(credentials.secret().reveal());
+        return SecretValue.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String formEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    int successStatus() {
+        return 200;
+    }
+
+    @Override
+    AccessToken read(HttpAnswer answer) throws PlatformException {
+        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
+                () -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
+        String value = Json.text(json, "access_token");
+        if (value == null || value.isBlank()) {
+            throw Failures.protocol(this, answer.status(), "the token answer has no access_token");
+        }
+        String type = Json.text(json, "token_type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw Failures.protocol(this, answer.status(), "the token answer has token_type '" + type + "', expected bearer");
+        }
+        return new AccessToken(SecretValue.of(value), type == null ? "bearer" : type, expiry(json));
+    }
+
+    private Instant expiry(JsonObject json) {
+        Instant now = clock.instant();
+        Long expiresOn = number(json, "expires_on");
+        if (expiresOn != null) {
+            return Instant.ofEpochSecond(expiresOn);
+        }
+        Long expiresIn = number(json, "expires_in");
+        return expiresIn != null ? now.plusSeconds(expiresIn) : now.plus(DOCUMENTED_LIFETIME);
+    }
+
+    private static Long number(JsonObject json, String member) {
+        String text = Json.text(json, member);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return (long) Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    Redactor redactor(AccessToken token) {
+        return Redactor.of(credentials.secret(), basicHeader(), token == null ? null : token.value());
+    }
+}

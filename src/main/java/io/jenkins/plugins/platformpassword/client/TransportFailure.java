@@ -1,0 +1,25 @@
+package io.jenkins.plugins.platformpassword.client;
+
+/**
+ * A request that got no complete answer: no connection, no answer in time, or a connection that
+ * broke while the answer was read. Internal to the client; the retry loop turns it into a
+ * {@link PlatformException}. Its message is written here, from the exception type and the host,
+ * never from a header or body.
+ */
+final class TransportFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    enum Reason { CONNECT, TIMEOUT, BROKEN }
+
+    private final Reason reason;
+
+    TransportFailure(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    Reason reason() {
+        return reason;
+    }
+}

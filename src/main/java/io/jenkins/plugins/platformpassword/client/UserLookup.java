@@ -1,0 +1,69 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import com.google.gson.JsonObject;
+import java.net.URI;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.UnirestInstance;
+
+/** {@code GET /api/2/users/{user_id}}: proves the API client can see the user. */
+final class UserLookup extends Operation<PlatformUser> {
+
+    private final PlatformEndpoint endpoint;
+    private final UserId userId;
+    private final ApiClientCredentials credentials;
+
+    UserLookup(PlatformEndpoint endpoint, UserId userId, ApiClientCredentials credentials) {
+        this.endpoint = endpoint;
+        this.userId = userId;
+        this.credentials = credentials;
+    }
+
+    @Override
+    String action() {
+        return "read user " + userId;
+    }
+
+    @Override
+    URI target() {
+        return endpoint.api("/users/" + userId.value());
+    }
+
+    @Override
+    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        return unirest.get(target().toString())
+                .header("Authorization", token.authorizationHeader())
+                .header("Accept", "application/json");
+    }
+
+    @Override
+    int successStatus() {
+        return 200;
+    }
+
+    @Override
+    PlatformUser read(HttpAnswer answer) throws PlatformException {
+        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
+                () -> Failures.protocol(this, answer.status(), "the user answer is not a JSON object"));
+        String id = Json.text(json, "id");
+        if (id == null) {
+            throw Failures.protocol(this, answer.status(), "the user answer has no id");
+        }
+        String enabled = Json.text(json, "enabled");
+        return new PlatformUser(id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled));
+    }
+
+    @Override
+    String forbiddenHint() {
+        return "The API client may not see this user: the user is outside the API client's tenant tree.";
+    }
+
+    @Override
+    String notFoundHint() {
+        return "The user id was not found for this API client: check the id and the data center.";
+    }
+
+    @Override
+    Redactor redactor(AccessToken token) {
+        return Redactor.of(credentials.secret(), token == null ? null : token.value());
+    }
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    @RepeatedTest(20)
+    void defaultWaitsOneToTwoSecondsAsThePlatformAdvises() {
+        Duration wait = RetryPolicy.DEFAULT.delay(Optional.empty(), NOW);
+        assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void defaultRetriesTwice() {
+        assertThat(RetryPolicy.DEFAULT.mayRetryAfter(1)).isTrue();
+        assertThat(RetryPolicy.DEFAULT.mayRetryAfter(2)).isTrue();
+        assertThat(RetryPolicy.DEFAULT.mayRetryAfter(3)).isFalse();
+    }
+
+    @Test
+    void honoursRetryAfterSeconds() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("7"), NOW)).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void honoursRetryAfterHttpDate() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 10:00:12 GMT"), NOW)).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void capsRetryAfter() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("3600"), NOW)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void retryAfterInThePastMeansNow() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 09:00:00 GMT"), NOW)).isZero();
+    }
+
+    @Test
+    void ignoresUnreadableRetryAfter() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("soon"), NOW)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SecretValueTest {
+
+    private static final String CANARY = "canary-Sécret-🔑";
+
+    @Test
+    void neverPrintsItself() {
+        SecretValue secret = SecretValue.of(CANARY);
+        assertThat(secret.toString()).doesNotContain(CANARY).isEqualTo("****");
+        assertThat("value: " + secret).doesNotContain(CANARY);
+        assertThat(secret.reveal()).isEqualTo(CANARY);
+    }
+
+    @Test
+    void valueObjectsHoldingSecretsDoNotPrintThem() {
+        SecretValue secret = SecretValue.of(CANARY);
+        assertThat(new ApiClientCredentials("client-id", secret).toString()).contains("client-id").doesNotContain(CANARY);
+        assertThat(NewPassword.of(secret).toString()).doesNotContain(CANARY);
+        assertThat(new AccessToken(secret, "bearer", Instant.EPOCH).toString()).doesNotContain(CANARY);
+        assertThat(TokenCache.Key.of(PlatformEndpoint.parse("https://dc.example.com", false),
+                new ApiClientCredentials("client-id", secret)).toString())
+                .doesNotContain(CANARY).doesNotContain(secret.fingerprint());
+    }
+
+    @Test
+    void fingerprintDistinguishesSecretsWithoutRevealingThem() {
+        assertThat(SecretValue.of("secret-one").fingerprint()).isNotEqualTo(SecretValue.of("secret-two").fingerprint()).doesNotContain("secret");
+        assertThat(SecretValue.of(CANARY).fingerprint()).isEqualTo(SecretValue.of(CANARY).fingerprint());
+    }
+
+    @Test
+    void equalityComparesValues() {
+        assertThat(SecretValue.of(CANARY)).isEqualTo(SecretValue.of(CANARY)).isNotEqualTo(SecretValue.of("other"));
+    }
+
+    @Test
+    void blankMeansWhitespaceOnly() {
+        assertThat(SecretValue.of(" \t\u2003").isBlank()).isTrue();
+        assertThat(SecretValue.of(" x ").isBlank()).isFalse();
+    }
+}

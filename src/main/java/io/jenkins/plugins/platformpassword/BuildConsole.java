@@ -1,0 +1,49 @@
+package io.jenkins.plugins.platformpassword;
+
+import hudson.model.TaskListener;
+import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
+import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
+import io.jenkins.plugins.platformpassword.client.ProgressListener;
+import io.jenkins.plugins.platformpassword.client.UserId;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** What the build log says about a password change. The client hands over only texts without secrets. */
+final class BuildConsole implements ProgressListener {
+
+    private static final String PREFIX = "[changePlatformPassword] ";
+
+    private final PrintStream out;
+
+    BuildConsole(TaskListener listener) {
+        this.out = listener.getLogger();
+    }
+
+    void starting(PlatformEndpoint endpoint, UserId userId, String clientId) {
+        out.println(PREFIX + Messages.Console_Starting(userId, endpoint, clientId));
+    }
+
+    void changed(ChangeOutcome outcome) {
+        out.println(PREFIX + Messages.Console_Changed(outcome.userId(), seconds(outcome.elapsed()), outcome.attempts(),
+                outcome.tokenFromCache() ? Messages.Console_CachedToken() : Messages.Console_NewToken()));
+    }
+
+    @Override
+    public void requestingToken(PlatformEndpoint endpoint, String clientId) {
+        out.println(PREFIX + Messages.Console_RequestingToken(clientId));
+    }
+
+    @Override
+    public void retrying(String failure, int nextAttempt, int maxAttempts, Duration wait) {
+        out.println(PREFIX + Messages.Console_Retrying(failure, nextAttempt, maxAttempts, seconds(wait)));
+    }
+
+    @Override
+    public void tokenRefused() {
+        out.println(PREFIX + Messages.Console_TokenRefused());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,170 @@
+package io.jenkins.plugins.platformpassword;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Changes a platform user's password: the {@code changePlatformPassword} Pipeline step and the
+ * "Change platform user password" freestyle build step, one class for both.
+ *
+ * <p>It holds credential ids only, never a secret, so nothing secret can reach the job's
+ * {@code config.xml}, the Pipeline script or the step's arguments as Jenkins records them. It needs
+ * no workspace, so in a Pipeline it runs outside {@code node {}} without holding an executor.
+ */
+public class ChangePlatformPasswordStep extends Builder implements SimpleBuildStep {
+
+    private final String userId;
+    private final String passwordCredentialsId;
+    private String credentialsId;
+    private String baseUrl;
+
+    @DataBoundConstructor
+    public ChangePlatformPasswordStep(String userId, String passwordCredentialsId) {
+        this.userId = Util.fixEmptyAndTrim(userId);
+        this.passwordCredentialsId = Util.fixEmptyAndTrim(passwordCredentialsId);
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getPasswordCredentialsId() {
+        return passwordCredentialsId;
+    }
+
+    /** The API client's credential; when empty, the global default applies. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    /** The data center URL; when empty, the global default applies. */
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    @DataBoundSetter
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        new PasswordChangeRun(run, listener, PlatformPasswordConfiguration.get())
+                .change(env.expand(baseUrl), credentialsId, env.expand(userId), passwordCredentialsId);
+    }
+
+    @Extension
+    @Symbol("changePlatformPassword")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ChangePlatformPasswordStep_DisplayName();
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String baseUrl) {
+            if (!FormPermissions.mayListCredentials(item)) {
+                return CredentialsDropdowns.currentValueOnly(credentialsId);
+            }
+            return CredentialsDropdowns.apiClients(item, credentialsId, baseUrl);
+        }
+
+        @POST
+        public ListBoxModel doFillPasswordCredentialsIdItems(@AncestorInPath Item item,
+                                                             @QueryParameter String passwordCredentialsId) {
+            if (!FormPermissions.mayListCredentials(item)) {
+                return CredentialsDropdowns.currentValueOnly(passwordCredentialsId);
+            }
+            return CredentialsDropdowns.newPasswords(item, passwordCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckBaseUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return PlatformPasswordConfiguration.get().getBaseUrl() == null
+                        ? FormValidation.error(Messages.ChangePlatformPasswordStep_BaseUrlMissing())
+                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalBaseUrl());
+            }
+            return FormChecks.baseUrl(value, PlatformPasswordConfiguration.get().isAllowPlainHttp());
+        }
+
+        @POST
+        public FormValidation doCheckUserId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.userId(value);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return PlatformPasswordConfiguration.get().getCredentialsId() == null
+                        ? FormValidation.error(Messages.ChangePlatformPasswordStep_CredentialsMissing())
+                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalCredentials());
+            }
+            return CredentialsDropdowns.checkApiClient(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPasswordCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return CredentialsDropdowns.checkNewPassword(item, value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String baseUrl,
+                                               @QueryParameter String credentialsId, @QueryParameter String userId) {
+            FormPermissions.checkConfigure(item);
+            PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+            String url = Util.fixEmptyAndTrim(baseUrl) != null ? baseUrl : global.getBaseUrl();
+            String id = Util.fixEmptyAndTrim(credentialsId) != null ? credentialsId : global.getCredentialsId();
+            return new ConnectionTest(global).run(item, url, id, userId);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.platformpassword;
+
+import hudson.ProxyConfiguration;
+import hudson.util.Secret;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
+import jenkins.model.Jenkins;
+
+/**
+ * Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced) as the plain
+ * {@link ProxySelector} and {@link Authenticator} the client takes. The "no proxy hosts" list is
+ * honoured because {@link ProxyConfiguration#createProxy(String)} applies it per host.
+ */
+final class JenkinsProxy extends ProxySelector {
+
+    private final ProxyConfiguration configuration;
+
+    private JenkinsProxy(ProxyConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The selector for Jenkins' current proxy settings, or null when none are set (direct connections). */
+    static ProxySelector selector() {
+        ProxyConfiguration configuration = Jenkins.get().getProxy();
+        return configuration == null ? null : new JenkinsProxy(configuration);
+    }
+
+    /** Answers proxy authentication challenges with Jenkins' proxy user, and nothing else; null when none is set. */
+    static Authenticator authenticator() {
+        ProxyConfiguration configuration = Jenkins.get().getProxy();
+        if (configuration == null || configuration.getUserName() == null || configuration.getUserName().isEmpty()) {
+            return null;
+        }
+        String user = configuration.getUserName();
+        Secret password = configuration.getSecretPassword();
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.PROXY) {
+                    return null; // never answer the platform itself with the proxy's credentials
+                }
+                return new PasswordAuthentication(user, Secret.toString(password).toCharArray());
+            }
+        };
+    }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+        return List.of(configuration.createProxy(uri.getHost()));
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+        // The client reports the failure itself; there is no alternative proxy to fall back on.
+    }
+}

@@ -125,6 +125,9 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_BaseUrlMissing())
                         : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalBaseUrl());
             }
+            if (value.contains("${")) {
+                return FormValidation.ok(Messages.FormChecks_Expression());
+            }
             return FormChecks.baseUrl(value, PlatformPasswordConfiguration.get().isAllowPlainHttp());
         }
 
@@ -164,7 +167,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
             PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
             String url = Util.fixEmptyAndTrim(baseUrl) != null ? baseUrl : global.getBaseUrl();
             String id = Util.fixEmptyAndTrim(credentialsId) != null ? credentialsId : global.getCredentialsId();
-            return new ConnectionTest(global).run(item, url, id, userId);
+            return new ConnectionTest(global).run(item, url, id, userId, global.isAllowPlainHttp());
         }
     }
 }

@@ -28,7 +28,7 @@ final class ConnectionTest {
         this.global = global;
     }
 
-    FormValidation run(Item item, String baseUrl, String credentialsId, String userId) {
+    FormValidation run(Item item, String baseUrl, String credentialsId, String userId, boolean allowPlainHttp) {
         if (Util.fixEmptyAndTrim(baseUrl) == null) {
             return FormValidation.error(Messages.Run_BaseUrlMissing());
         }
@@ -36,7 +36,7 @@ final class ConnectionTest {
             return FormValidation.error(Messages.Run_CredentialsIdMissing());
         }
         try {
-            PlatformEndpoint endpoint = PlatformEndpoint.parse(baseUrl, global.isAllowPlainHttp());
+            PlatformEndpoint endpoint = PlatformEndpoint.parse(baseUrl, allowPlainHttp);
             UserId user = Util.fixEmptyAndTrim(userId) == null || userId.contains("${") ? null : UserId.parse(userId);
             StandardUsernamePasswordCredentials stored = CredentialsDropdowns.findApiClient(item, credentialsId);
             if (stored == null) {

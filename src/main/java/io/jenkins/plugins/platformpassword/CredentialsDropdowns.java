@@ -1,7 +1,9 @@
 package io.jenkins.plugins.platformpassword;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -27,6 +29,14 @@ import org.springframework.security.core.Authentication;
  */
 final class CredentialsDropdowns {
 
+    /**
+     * System-scoped credentials are visible to Jenkins itself but never to builds
+     * ({@code findCredentialById} leaves them out), so offering one would pass every form check
+     * and then fail every build.
+     */
+    private static final CredentialsMatcher USABLE_IN_BUILDS =
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
     private CredentialsDropdowns() {}
 
     static ListBoxModel currentValueOnly(String current) {
@@ -37,16 +47,16 @@ final class CredentialsDropdowns {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(authentication(item), item, StandardUsernamePasswordCredentials.class,
-                        requirements(baseUrl), CredentialsMatchers.always())
+                        requirements(baseUrl), USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
 
     static ListBoxModel newPasswords(Item item, String current) {
         return new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, StringCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(authentication(item), item, StringCredentials.class, List.of(), USABLE_IN_BUILDS)
                 .includeMatchingAs(authentication(item), item, StandardUsernamePasswordCredentials.class, List.of(),
-                        CredentialsMatchers.always())
+                        USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
 
@@ -82,7 +92,8 @@ final class CredentialsDropdowns {
         List<C> candidates = item == null
                 ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, List.of())
                 : CredentialsProvider.lookupCredentialsInItem(type, item, authentication(item), List.of());
-        return CredentialsMatchers.firstOrNull(candidates, CredentialsMatchers.withId(id.trim()));
+        return CredentialsMatchers.firstOrNull(candidates,
+                CredentialsMatchers.allOf(CredentialsMatchers.withId(id.trim()), USABLE_IN_BUILDS));
     }
 
     /** As the job will run: its own authentication for a queued task, the system otherwise (the global configuration). */

@@ -23,7 +23,7 @@ final class FormChecks {
 
     static FormValidation userId(String value) {
         if (value != null && value.contains("${")) {
-            return FormValidation.ok(Messages.FormChecks_UserIdExpression());
+            return FormValidation.ok(Messages.FormChecks_Expression());
         }
         try {
             UserId.parse(value);

@@ -156,8 +156,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId) {
+    public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId,
+                                           @QueryParameter boolean allowPlainHttp) {
         FormPermissions.checkConfigure(null);
-        return new ConnectionTest(this).run(null, baseUrl, credentialsId, null);
+        return new ConnectionTest(this).run(null, baseUrl, credentialsId, null, allowPlainHttp);
     }
 }

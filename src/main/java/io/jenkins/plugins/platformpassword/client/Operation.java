@@ -30,8 +30,13 @@ abstract class Operation<T> {
 
     abstract T read(HttpAnswer answer) throws PlatformException;
 
-    /** The secrets this operation sends, so that echoes of them in answers can be removed. */
-    abstract Redactor redactor(AccessToken token);
+    /**
+     * Secrets this operation sends beyond the client's own (its secret, Basic header and token),
+     * so that an answer echoing them can be cleaned.
+     */
+    SecretValue[] secrets() {
+        return new SecretValue[0];
+    }
 
     /** What a person should do about a 403 from this endpoint. */
     String forbiddenHint() {

@@ -11,13 +11,11 @@ final class PasswordChange extends Operation<Void> {
     private final PlatformEndpoint endpoint;
     private final UserId userId;
     private final NewPassword password;
-    private final ApiClientCredentials credentials;
 
-    PasswordChange(PlatformEndpoint endpoint, UserId userId, NewPassword password, ApiClientCredentials credentials) {
+    PasswordChange(PlatformEndpoint endpoint, UserId userId, NewPassword password) {
         this.endpoint = endpoint;
         this.userId = userId;
         this.password = password;
-        this.credentials = credentials;
     }
 
     @Override
@@ -69,7 +67,7 @@ final class PasswordChange extends Operation<Void> {
     }
 
     @Override
-    Redactor redactor(AccessToken token) {
-        return Redactor.of(password.value(), credentials.secret(), token == null ? null : token.value());
+    SecretValue[] secrets() {
+        return new SecretValue[] {password.value()};
     }
 }

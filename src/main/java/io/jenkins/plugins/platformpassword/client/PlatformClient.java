@@ -3,6 +3,8 @@ package io.jenkins.plugins.platformpassword.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -50,13 +52,13 @@ public final class PlatformClient implements AutoCloseable {
      */
     public ChangeOutcome changePassword(UserId userId, NewPassword password) throws PlatformException {
         long started = System.nanoTime();
-        Result<Void> result = run(new PasswordChange(endpoint, userId, password, credentials));
+        Result<Void> result = run(new PasswordChange(endpoint, userId, password));
         return new ChangeOutcome(userId, result.attempts, Duration.ofNanos(System.nanoTime() - started), result.tokenFromCache);
     }
 
     /** Reads a user, which proves that the API client can see it. */
     public PlatformUser user(UserId userId) throws PlatformException {
-        return run(new UserLookup(endpoint, userId, credentials)).value;
+        return run(new UserLookup(endpoint, userId)).value;
     }
 
     /**
@@ -107,7 +109,7 @@ public final class PlatformClient implements AutoCloseable {
                     listener.tokenRefused();
                     continue;
                 }
-                failure = Failures.fromAnswer(operation, answer, operation.redactor(token));
+                failure = Failures.fromAnswer(operation, answer, redactor(operation, token));
             } catch (TransportFailure e) {
                 failure = Failures.fromTransport(operation, e);
             } catch (InterruptedException e) {
@@ -149,9 +151,20 @@ public final class PlatformClient implements AutoCloseable {
             throw Failures.fromTransport(request, e);
         }
         if (answer.status() != request.successStatus()) {
-            throw Failures.fromAnswer(request, answer, request.redactor(null));
+            throw Failures.fromAnswer(request, answer, redactor(request, null));
         }
         return request.read(answer);
+    }
+
+    /** Every secret this client has sent or may send, so that no echo of any of them survives in a message. */
+    private Redactor redactor(Operation<?> operation, AccessToken token) {
+        List<SecretValue> secrets = new ArrayList<>(List.of(operation.secrets()));
+        secrets.add(credentials.secret());
+        secrets.add(new TokenRequest(endpoint, credentials, clock).basicHeader());
+        if (token != null) {
+            secrets.add(token.value());
+        }
+        return Redactor.of(secrets.toArray(SecretValue[]::new));
     }
 
     private Duration attemptTimeout(Deadline deadline) throws TransportFailure {

@@ -115,8 +115,4 @@ final class TokenRequest extends Operation<AccessToken> {
         }
     }
 
-    @Override
-    Redactor redactor(AccessToken token) {
-        return Redactor.of(credentials.secret(), basicHeader(), token == null ? null : token.value());
-    }
 }

@@ -10,12 +10,10 @@ final class UserLookup extends Operation<PlatformUser> {
 
     private final PlatformEndpoint endpoint;
     private final UserId userId;
-    private final ApiClientCredentials credentials;
 
-    UserLookup(PlatformEndpoint endpoint, UserId userId, ApiClientCredentials credentials) {
+    UserLookup(PlatformEndpoint endpoint, UserId userId) {
         this.endpoint = endpoint;
         this.userId = userId;
-        this.credentials = credentials;
     }
 
     @Override
@@ -62,8 +60,4 @@ final class UserLookup extends Operation<PlatformUser> {
         return "The user id was not found for this API client: check the id and the data center.";
     }
 
-    @Override
-    Redactor redactor(AccessToken token) {
-        return Redactor.of(credentials.secret(), token == null ? null : token.value());
-    }
 }

@@ -94,7 +94,7 @@ public final class PlatformClient implements AutoCloseable {
                 AccessToken token = null;
                 if (operation.needsToken()) {
                     TokenCache.Lease lease = tokens.obtain(tokenKey, settings.tokenRenewalMargin(), deadline.remaining(),
-                            () -> fetchToken(deadline));
+                            () -> fetchToken(deadline, operation));
                     token = lease.token();
                     tokenFromCache = lease.cached();
                 }
@@ -140,8 +140,12 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
-    /** Called with the cache's lock held for this API client, so only one caller fetches at a time. */
-    private AccessToken fetchToken(Deadline deadline) throws PlatformException, InterruptedException {
+    /**
+     * Called with the cache's lock held for this API client, so only one caller fetches at a time.
+     * The operation that needs the token lends its secrets to the redactor: a token endpoint
+     * that echoes anything must not leak the password that is about to be sent either.
+     */
+    private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf) throws PlatformException, InterruptedException {
         listener.requestingToken(endpoint, credentials.clientId());
         TokenRequest request = new TokenRequest(endpoint, credentials, clock);
         HttpAnswer answer;
@@ -151,7 +155,7 @@ public final class PlatformClient implements AutoCloseable {
             throw Failures.fromTransport(request, e);
         }
         if (answer.status() != request.successStatus()) {
-            throw Failures.fromAnswer(request, answer, redactor(request, null));
+            throw Failures.fromAnswer(request, answer, redactor(onBehalfOf, null));
         }
         return request.read(answer);
     }

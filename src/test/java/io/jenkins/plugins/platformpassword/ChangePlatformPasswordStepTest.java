@@ -1,0 +1,231 @@
+package io.jenkins.plugins.platformpassword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.Functions;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.model.Run;
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The step in real Pipeline and freestyle builds against the platform simulator. */
+@WithJenkins
+class ChangePlatformPasswordStepTest {
+
+    private JenkinsRule j;
+    private JenkinsPlatform platform;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        platform = new JenkinsPlatform(rule);
+    }
+
+    @AfterEach
+    void tearDown() {
+        platform.close();
+    }
+
+    @Test
+    void pipelineChangesThePasswordOutsideNodeWithoutAnExecutor() throws Exception {
+        j.jenkins.setNumExecutors(0); // a step that needed a node would wait forever
+        WorkflowJob job = j.createProject(WorkflowJob.class, "rotate");
+        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser), true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+        j.assertLogContains("Password of platform user " + platform.customerUser + " changed", run);
+        assertNoSecretIn(run);
+    }
+
+    @Test
+    void freestyleChangesThePassword() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("rotate-freestyle");
+        project.getBuildersList().add(step(platform.customerUser));
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+        j.assertLogContains("Changing the password of platform user " + platform.customerUser, build);
+        assertNoSecretIn(build);
+    }
+
+    @Test
+    void freestyleExpandsTheUserIdFromTheEnvironment() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("rotate-parameterised");
+        project.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new hudson.model.StringParameterDefinition("USER_ID", platform.customerUser)));
+        project.getBuildersList().add(step("${USER_ID}"));
+
+        j.assertBuildStatusSuccess(project.scheduleBuild2(0));
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void userInTheClientsOwnTenantFailsTheBuildWithTheExplanation() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "forbidden");
+        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.partnerUser), true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("HTTP 403", run);
+        j.assertLogContains("Only API clients may change passwords", run);
+        assertNoSecretIn(run);
+    }
+
+    @Test
+    void unknownUserFailsTheBuildWithTheExplanation() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("not-found");
+        project.getBuildersList().add(step("00000000-0000-4000-8000-000000000000"));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("HTTP 404", build);
+        j.assertLogContains("was not found for this API client", build);
+        assertNoSecretIn(build);
+    }
+
+    @Test
+    void badInputFailsBeforeAnyRequest() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("bad-input");
+        project.getBuildersList().add(step("{" + platform.customerUser + "}"));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("userId: must be a UUID without braces", build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void missingCredentialNamesTheFieldAndTheId() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("missing-credential");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(platform.customerUser, "no-such-credential");
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("passwordCredentialsId: no credential with id 'no-such-credential'", build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void wrongCredentialTypeNamesTheExpectedTypes() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("wrong-type");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(platform.customerUser, JenkinsPlatform.PASSWORD_ID);
+        step.setCredentialsId(JenkinsPlatform.PASSWORD_ID); // a Secret text where a Username with password belongs
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("credentialsId: credential '" + JenkinsPlatform.PASSWORD_ID + "' is a Secret text credential", build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void globalDefaultsApplyWhenTheStepLeavesThemEmpty() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setBaseUrl(platform.url());
+        global.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "defaults");
+        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(userId: '" + platform.customerUser
+                + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID + "')", true));
+
+        j.buildAndAssertSuccess(job);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void usedCredentialsAreTracked() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("tracked");
+        project.getBuildersList().add(step(platform.customerUser));
+
+        j.buildAndAssertSuccess(project);
+
+        for (String id : List.of(JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.PASSWORD_ID)) {
+            StandardCredentials credential = CredentialsProvider.lookupCredentialsInItemGroup(
+                            StandardCredentials.class, j.jenkins, null, List.of()).stream()
+                    .filter(c -> c.getId().equals(id)).findFirst().orElseThrow();
+            assertThat(CredentialsProvider.getFingerprintOf(credential)).as(id).isNotNull()
+                    .satisfies(fingerprint -> assertThat(fingerprint.getJobs()).contains(project.getFullName()));
+        }
+    }
+
+    @Test
+    void configurationSurvivesTheFormRoundTrip() throws Exception {
+        ChangePlatformPasswordStep before = step(platform.customerUser);
+
+        ChangePlatformPasswordStep after = j.configRoundtrip(before);
+
+        j.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
+    void snippetGeneratorWritesAStepThatRuns() throws Exception {
+        String snippet = Snippetizer.object2Groovy(step(platform.customerUser));
+        assertThat(snippet).startsWith("changePlatformPassword ")
+                .contains("userId: '" + platform.customerUser + "'")
+                .contains("passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID + "'")
+                .contains("credentialsId: '" + JenkinsPlatform.API_CLIENT_ID + "'")
+                .contains("baseUrl: '" + platform.url() + "'")
+                .doesNotContain(JenkinsPlatform.NEW_PASSWORD).doesNotContain(JenkinsPlatform.CLIENT_SECRET);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "snippet");
+        job.setDefinition(new CpsFlowDefinition(snippet, true));
+
+        j.buildAndAssertSuccess(job);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    private ChangePlatformPasswordStep step(String userId) {
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(userId, JenkinsPlatform.PASSWORD_ID);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        return step;
+    }
+
+    /** The build log, build.xml and the job's config.xml hold none of the secrets in any encoding. */
+    private void assertNoSecretIn(Run<?, ?> run) throws Exception {
+        List<String> secrets = new java.util.ArrayList<>(List.of(JenkinsPlatform.CLIENT_SECRET, JenkinsPlatform.NEW_PASSWORD));
+        platform.simulator.requests().stream()
+                .filter(request -> request.path().endsWith("/password"))
+                .findAny()
+                .ifPresent(request -> secrets.add(platform.lastAccessToken()));
+        String log = JenkinsRule.getLog(run);
+        String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        String configXml = Files.readString(new File(run.getParent().getRootDir(), "config.xml").toPath(), StandardCharsets.UTF_8);
+        for (String secret : secrets) {
+            for (String form : List.of(secret,
+                    Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)),
+                    URLEncoder.encode(secret, StandardCharsets.UTF_8),
+                    Functions.escape(secret))) {
+                j.assertLogNotContains(form, run);
+                assertThat(log).doesNotContain(form);
+                assertThat(buildXml).doesNotContain(form);
+                assertThat(configXml).doesNotContain(form);
+            }
+        }
+    }
+}

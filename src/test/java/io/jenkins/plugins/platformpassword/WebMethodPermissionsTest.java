@@ -1,0 +1,109 @@
+package io.jenkins.plugins.platformpassword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Nobody who may not configure a job can list credential ids through its form, or make Jenkins
+ * send a stored secret to a URL of their choosing through "Test connection".
+ */
+@WithJenkins
+class WebMethodPermissionsTest {
+
+    private static final String STEP = "descriptorByName/" + ChangePlatformPasswordStep.class.getName() + "/";
+    private static final String GLOBAL = "descriptorByName/" + PlatformPasswordConfiguration.class.getName() + "/";
+
+    private JenkinsRule j;
+    private JenkinsPlatform platform;
+    private FreeStyleProject job;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        platform = new JenkinsPlatform(rule);
+        job = j.createFreeStyleProject("job");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        platform.close();
+    }
+
+    @Test
+    void aReaderSeesNoCredentialIds() throws Exception {
+        String answer = post("reader", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=").getWebResponse().getContentAsString();
+        assertThat(answer).doesNotContain(JenkinsPlatform.API_CLIENT_ID).doesNotContain(JenkinsPlatform.PASSWORD_ID);
+    }
+
+    @Test
+    void aConfigurerSeesTheApiClientCredential() throws Exception {
+        String answer = post("configurer", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=").getWebResponse().getContentAsString();
+        assertThat(answer).contains(JenkinsPlatform.API_CLIENT_ID);
+    }
+
+    @Test
+    void aReaderCannotTestTheConnection() throws Exception {
+        Page page = post("reader", "job/job/" + STEP + "testConnection",
+                "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID);
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aReaderCannotTestTheGlobalConnection() throws Exception {
+        Page page = post("reader", GLOBAL + "testConnection",
+                "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID);
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aConfigurerCanTestTheConnectionAndSeeTheUser() throws Exception {
+        Page page = post("configurer", "job/job/" + STEP + "testConnection", "baseUrl=" + encode(platform.url())
+                + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID + "&userId=" + platform.customerUser);
+        String answer = page.getWebResponse().getContentAsString();
+        assertThat(answer).contains("got an access token").contains("customer-user").doesNotContain(JenkinsPlatform.CLIENT_SECRET);
+    }
+
+    @Test
+    void webMethodsRefuseGet() throws Exception {
+        JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
+        Page page = client.goTo("job/job/" + STEP + "testConnection?baseUrl=" + encode(platform.url())
+                + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID, null);
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(405);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    private Page post(String user, String path, String form) throws Exception {
+        JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
+        request.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
+        request.setRequestBody(form);
+        client.addCrumb(request);
+        return client.getPage(request);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,190 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.platformpassword.simulator.Fault;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Answers that never come, come slowly, break off, or are far too long: none may hold a build. */
+class TransportFaultTest {
+
+    private static final NewPassword PASSWORD = NewPassword.of(SecretValue.of("New-Passw0rd-for-test"));
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+
+    private final SimulatedPlatform platform = new SimulatedPlatform();
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    private ClientSettings shortTimeouts() {
+        return platform.settings().withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT).withDeadline(Duration.ofSeconds(5));
+    }
+
+    private UserId user() {
+        return UserId.parse(platform.customerUser);
+    }
+
+    private static Duration timed(ThrowingRunnable action) {
+        long started = System.nanoTime();
+        try {
+            action.run();
+        } catch (Exception e) {
+            // the assertions look at the exception separately
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void connectionRefusedIsRetriedThenUnavailable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PlatformEndpoint nowhere = PlatformEndpoint.parse("http://127.0.0.1:" + closedPort, false);
+        try (PlatformClient client = new PlatformClient(nowhere, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
+            assertThatThrownBy(() -> client.changePassword(user(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+                        assertThat(e.httpStatus()).isEmpty();
+                        assertThat(e.attempts()).isEqualTo(3);
+                        assertThat(e.getMessage()).contains("could not connect to 127.0.0.1:" + closedPort);
+                    });
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutWithinTheDeadline() {
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+        }
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Duration took = timed(() -> {
+                try {
+                    client.changePassword(user(), PASSWORD);
+                } catch (PlatformException e) {
+                    thrown.set(e);
+                }
+            });
+            assertThat(thrown.get()).isInstanceOfSatisfying(PlatformException.class, e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+                assertThat(e.attempts()).isEqualTo(3);
+                assertThat(e.getMessage()).contains("no answer from 127.0.0.1");
+            });
+            // three attempts of 0.5 s each plus two short waits
+            assertThat(took).isLessThan(Duration.ofMillis(3 * 500 + 1000));
+        }
+        assertThat(platform.passwordRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void aBodyThatTricklesInIsCutOffAtTheRequestTimeout() {
+        String body = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":\"slow\",\"details\":{\"info\":\"x\"}}}";
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, body, Duration.ofMillis(100)));
+        }
+        try (PlatformClient client = platform.client(shortTimeouts().withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)))) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Duration took = timed(() -> {
+                try {
+                    client.changePassword(user(), PASSWORD);
+                } catch (PlatformException e) {
+                    thrown.set(e);
+                }
+            });
+            assertThat(thrown.get()).isInstanceOfSatisfying(PlatformException.class, e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+                assertThat(e.getMessage()).contains("did not arrive completely within 0.5 s");
+            });
+            assertThat(took).isLessThan(REQUEST_TIMEOUT.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void anAnswerCutMidBodyIsRetried() throws Exception {
+        platform.simulator.enqueueFault("/api/2/users/", Fault.cutMidBody(500, "application/json", "{\"error\":{\"code\":1000,\"message\":\"broken\"}}"));
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            ChangeOutcome outcome = client.changePassword(user(), PASSWORD);
+            assertThat(outcome.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() throws Exception {
+        platform.simulator.enqueueFault("/api/2/users/", Fault.dropConnection());
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            ChangeOutcome outcome = client.changePassword(user(), PASSWORD);
+            assertThat(outcome.attempts()).isEqualTo(2);
+        }
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();
+    }
+
+    @Test
+    void anOversizedBodyIsReadOnlyUpToTheCap() {
+        platform.simulator.enqueueFault("/api/2/users/", Fault.oversizedBody(400, 20 * 1024 * 1024));
+        try (PlatformClient client = platform.client(shortTimeouts().withMaxBodyBytes(4096))) {
+            assertThatThrownBy(() -> client.changePassword(user(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+                        assertThat(e.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt).contains("..."));
+                    });
+        }
+    }
+
+    @Test
+    void anInterruptEndsTheCallPromptlyAndNothingIsRetried() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+        }
+        ClientSettings patient = platform.settings().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
+                .withDeadline(Duration.ofSeconds(60));
+        try (PlatformClient client = platform.client(patient)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+            Thread build = new Thread(() -> {
+                try {
+                    client.changePassword(user(), PASSWORD);
+                } catch (PlatformException e) {
+                    thrown.set(e);
+                }
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            build.start();
+            waitUntil(() -> platform.passwordRequests() == 1);
+            long interruptedAt = System.nanoTime();
+            build.interrupt();
+            build.join(5000);
+            Duration reaction = Duration.ofNanos(System.nanoTime() - interruptedAt);
+
+            assertThat(reaction).isLessThan(Duration.ofSeconds(1));
+            assertThat(thrown.get()).isInstanceOfSatisfying(PlatformException.class, e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.ABORTED);
+                assertThat(e.getMessage()).contains("no further attempt was made");
+            });
+            assertThat(stillInterrupted.get()).as("the interrupt flag is kept for the caller").isTrue();
+            Thread.sleep(300);
+            assertThat(platform.passwordRequests()).isEqualTo(1);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.platformpassword.simulator;
+
+/** {@code GET /api/2/clients/{client_id}}: the caller's own client, or one in its tenant or below. */
+final class ClientEndpoint implements Endpoint {
+
+    private final Directory directory;
+    private final Authenticator authenticator;
+
+    ClientEndpoint(Directory directory, Authenticator authenticator) {
+        this.directory = directory;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public Answer answer(IncomingRequest request) throws Rejection {
+        Caller caller = authenticator.caller(request);
+        // Client ids are looked up as given: the simulator allows ids that are not UUIDs.
+        String clientId = request.segment(1);
+        Directory.RegisteredClient client = directory.client(clientId)
+                .orElseThrow(() -> PlatformError.notFound("Client not found.", "no client with id " + clientId).reject());
+        boolean own = caller.isApiClient() && caller.id().equals(clientId);
+        if (!own && !directory.isWithin(client.credentials().tenantId(), caller.tenantId())) {
+            throw PlatformError.forbidden("Access denied.", "the client is not in the caller's tenant or below it").reject();
+        }
+        return Answer.json(200, JsonViews.client(client));
+    }
+}

@@ -1,0 +1,255 @@
+package io.jenkins.plugins.platformpassword.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on 127.0.0.1 that behaves like the platform's Account Management API v2
+ * for the endpoints the plugin uses, with knobs for latency and faults and a log of every
+ * request. Tests talk to it over real sockets; a person can start it with {@link #main}.
+ *
+ * <p>Endpoints, all below {@code /api/2}: {@code POST /idp/token}, {@code GET /users/{id}},
+ * {@code POST /users/{id}/password}, {@code POST /users/check_password}, {@code GET /clients/{id}},
+ * {@code GET /tenants/{id}}, {@code GET /search}. See the endpoint classes for their rules.
+ *
+ * <p>A disabled tenant disables its subtree: its API clients get no tokens (401 access_denied).
+ * A disabled user still gets its password changed; the flag shows in the user JSON only.
+ */
+public final class PlatformSimulator implements AutoCloseable {
+
+    /** Enough queued connections for a benchmark's bursts; the JDK's default is 50. */
+    private static final int BACKLOG = 256;
+
+    private final Directory directory = new Directory();
+    private final TokenStore tokens = new TokenStore();
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private final CompromisedPasswords compromised = new CompromisedPasswords();
+    private final RequestLog log = new RequestLog();
+    private final FaultQueue faults = new FaultQueue();
+    private final ShutdownSignal shutdown = new ShutdownSignal();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Duration latency = Duration.ZERO;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private PlatformSimulator(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        // A thread per request (reused): a hung or slow request must not hold up the others.
+        executor = Executors.newCachedThreadPool(daemonThreads("platform-simulator-" + server.getAddress().getPort()));
+        server.setExecutor(executor);
+        server.createContext("/", new SimulatorHandler(log, faults, router(), () -> latency, shutdown));
+        server.start();
+    }
+
+    /** Starts on 127.0.0.1 on a free port; only the root tenant exists. */
+    public static PlatformSimulator start() {
+        return start(0);
+    }
+
+    /** Starts on 127.0.0.1 on the given port, 0 for a free one. */
+    public static PlatformSimulator start(int port) {
+        try {
+            return new PlatformSimulator(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the platform simulator on 127.0.0.1:" + port, e);
+        }
+    }
+
+    private Router router() {
+        Authenticator authenticator = new Authenticator(tokens);
+        return new Router(List.of(
+                Route.of("POST", "idp/token", new TokenEndpoint(directory, tokens)),
+                Route.of("POST", "users/check_password", new CheckPasswordEndpoint(compromised)),
+                Route.of("GET", "users/{}", new UserEndpoint(directory, authenticator)),
+                Route.of("POST", "users/{}/password", new PasswordEndpoint(directory, authenticator, policy)),
+                Route.of("GET", "clients/{}", new ClientEndpoint(directory, authenticator)),
+                Route.of("GET", "tenants/{}", new TenantEndpoint(directory, authenticator)),
+                Route.of("GET", "search", new SearchEndpoint(directory, authenticator))));
+    }
+
+    /** The data center URL as a user would paste it: {@code http://127.0.0.1:<port>}, no {@code /api/2}, no trailing slash. */
+    public URI dataCenterUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // ---- accounts ----
+
+    public String rootTenantId() {
+        return directory.rootTenantId();
+    }
+
+    /** A tenant one level below the parent; its kind follows the parent's (root → partner → customer → unit). */
+    public String addTenant(String parentTenantId, String name) {
+        return directory.addTenant(parentTenantId, name, null).id();
+    }
+
+    public String addTenant(String parentTenantId, String name, TenantKind kind) {
+        return directory.addTenant(parentTenantId, name, Objects.requireNonNull(kind, "kind")).id();
+    }
+
+    public void setTenantEnabled(String tenantId, boolean enabled) {
+        directory.setTenantEnabled(tenantId, enabled);
+    }
+
+    /** An API client with a random UUID id and a random 32-hex-digit secret, using HTTP Basic. */
+    public ApiClient addApiClient(String tenantId) {
+        return addApiClient(tenantId, RandomValues.uuid(), RandomValues.secret(), TokenAuthMethod.CLIENT_SECRET_BASIC);
+    }
+
+    /** An API client with exactly this id and secret; any characters are allowed in both. */
+    public ApiClient addApiClient(String tenantId, String clientId, String secret, TokenAuthMethod method) {
+        return directory.addClient(new ApiClient(clientId, secret, tenantId, method));
+    }
+
+    /** An enabled user without an email address; logins are unique on the platform. */
+    public String addUser(String tenantId, String login) {
+        return addUser(tenantId, login, null);
+    }
+
+    public String addUser(String tenantId, String login, String email) {
+        return directory.addUser(tenantId, Objects.requireNonNull(login, "login"), email).id();
+    }
+
+    public void setUserEnabled(String userId, boolean enabled) {
+        directory.setUserEnabled(userId, enabled);
+    }
+
+    /** The last password the password endpoint accepted for this user, exactly as decoded from the JSON. */
+    public Optional<String> passwordOf(String userId) {
+        return Optional.ofNullable(existingUser(userId).password());
+    }
+
+    public int passwordChangeCount(String userId) {
+        return existingUser(userId).passwordChanges();
+    }
+
+    private User existingUser(String userId) {
+        return directory.user(userId).orElseThrow(() -> new NoSuchElementException("no user with id " + userId));
+    }
+
+    // ---- tokens ----
+
+    /** A valid access token for the client without an HTTP round trip. */
+    public String issueToken(ApiClient client) {
+        ApiClient registered = directory.client(client.clientId())
+                .orElseThrow(() -> new NoSuchElementException("no API client with id " + client.clientId())).credentials();
+        return tokens.issue(Caller.apiClient(registered)).value();
+    }
+
+    /** A valid access token that belongs to a user rather than an API client; the password endpoint refuses it. */
+    public String issueUserToken(String userId) {
+        return tokens.issue(Caller.user(existingUser(userId))).value();
+    }
+
+    /** The lifetime of tokens issued from now on (default 2 hours, as on the platform). */
+    public void tokenLifetime(Duration lifetime) {
+        tokens.lifetime(lifetime);
+    }
+
+    /** Every token issued so far now answers 401. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    // ---- rules and knobs ----
+
+    /** Whether passwords shorter than 9 characters (code points) are refused with a 400; on by default. */
+    public void enforcePasswordPolicy(boolean on) {
+        policy.enforce(on);
+    }
+
+    /** {@code /users/check_password} reports this password as compromised from now on. */
+    public void markCompromised(String plainPassword) {
+        compromised.mark(plainPassword);
+    }
+
+    /** A delay before every answer, faults included (default none). */
+    public void latency(Duration perRequest) {
+        if (perRequest.isNegative()) {
+            throw new IllegalArgumentException("latency cannot be negative: " + perRequest);
+        }
+        latency = perRequest;
+    }
+
+    /**
+     * The next request whose raw path starts with {@code pathPrefix} (e.g. {@code /api/2/idp/token}
+     * or {@code /api/2/users/}) gets this fault instead of its answer. Queued faults apply in
+     * order, one per request. The request is still recorded and the latency still applies.
+     */
+    public void enqueueFault(String pathPrefix, Fault fault) {
+        faults.add(Objects.requireNonNull(pathPrefix, "pathPrefix"), Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** How many queued faults have not met their request yet. */
+    public int pendingFaults() {
+        return faults.size();
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // ---- request log ----
+
+    /** Every request received so far, in order, faulted ones included. */
+    public List<RecordedRequest> requests() {
+        return log.snapshot();
+    }
+
+    /** Requests with this method (any case) whose raw path starts with the prefix. */
+    public long requestCount(String method, String pathPrefix) {
+        return log.count(method, pathPrefix);
+    }
+
+    public void clearRequests() {
+        log.clear();
+    }
+
+    // ---- lifecycle ----
+
+    /** Stops the server at once; hung and slow answers end by having their connections closed. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            shutdown.fire();
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Starts a simulator with a demo tenant tree, prints how to use it, and runs until killed.
+     * Arguments: {@code [--port N]} (default 0: a free port).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = DemoPlatform.port(args);
+        PlatformSimulator simulator = start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "platform-simulator-shutdown"));
+        new DemoPlatform(simulator).printTo(System.out);
+        Thread.currentThread().join();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            // Daemon threads: a test that forgets close() must not keep its JVM alive.
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

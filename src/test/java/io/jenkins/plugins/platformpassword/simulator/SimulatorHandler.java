@@ -1,0 +1,76 @@
+package io.jenkins.plugins.platformpassword.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What happens to every request, in this order: it is read and recorded; the configured latency
+ * passes; then a queued fault for its path plays out, or the router answers it normally.
+ */
+final class SimulatorHandler implements HttpHandler {
+
+    private final RequestLog log;
+    private final FaultQueue faults;
+    private final Router router;
+    private final Supplier<Duration> latency;
+    private final ShutdownSignal shutdown;
+
+    SimulatorHandler(RequestLog log, FaultQueue faults, Router router, Supplier<Duration> latency, ShutdownSignal shutdown) {
+        this.log = log;
+        this.faults = faults;
+        this.router = router;
+        this.latency = latency;
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            RecordedRequest request = record(exchange);
+            log.add(request);
+            if (!shutdown.pause(latency.get())) {
+                exchange.close();
+                return;
+            }
+            Optional<Fault> fault = faults.takeFor(request.path());
+            if (fault.isPresent()) {
+                fault.get().perform(exchange, shutdown);
+            } else {
+                router.answer(request).send(exchange);
+            }
+        } catch (IOException e) {
+            // The client went away (or a fault cut it off); there is nobody left to answer.
+            exchange.close();
+        } catch (RuntimeException e) {
+            answerSimulatorBug(exchange, e);
+        }
+    }
+
+    private static RecordedRequest record(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+    }
+
+    /** A bug in the simulator shows as a 500 naming it, rather than as a mysterious dropped connection. */
+    private static void answerSimulatorBug(HttpExchange exchange, RuntimeException bug) {
+        bug.printStackTrace(); // test output is where whoever hits this will look
+        try {
+            if (exchange.getResponseCode() == -1) {
+                new PlatformError(500, PlatformError.INTERNAL, "Platform simulator failure.", bug.toString()).toAnswer().send(exchange);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            bug.addSuppressed(e);
+        }
+        exchange.close();
+    }
+}

@@ -16,6 +16,11 @@ public enum FailureKind {
     TIMEOUT,
     /** The platform answered in a way the API does not document, e.g. 200 where only 204 means success. */
     PROTOCOL,
+    /**
+     * Nothing was sent because a JVM setting would write the credentials to a log (the JDK HTTP
+     * client's debug logging).
+     */
+    UNSAFE_SETTING,
     /** The calling thread was interrupted (a Jenkins build was aborted); nothing was retried after that. */
     ABORTED
 }

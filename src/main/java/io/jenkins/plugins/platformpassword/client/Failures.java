@@ -84,6 +84,13 @@ final class Failures {
                 0, null, null, attempts, null);
     }
 
+    static PlatformException unsafeSetting(Operation<?> operation, String setting) {
+        return new PlatformException(FailureKind.UNSAFE_SETTING, "Refused to " + operation.action() + ": the JVM runs with "
+                + setting + ", which makes the JDK's HTTP client write request headers, including the API client's "
+                + "credentials and the access token, to the log. Remove that system property from the Jenkins "
+                + "controller's Java options and restart it.", 0, null, null, 0, null);
+    }
+
     static PlatformException deadlineWhileWaitingForToken(Duration waited) {
         return new PlatformException(FailureKind.TIMEOUT,
                 "Gave up after waiting " + HttpTransport.seconds(waited) + " for another build's access token request to finish.",

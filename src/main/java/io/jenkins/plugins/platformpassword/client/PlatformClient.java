@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,6 +79,10 @@ public final class PlatformClient implements AutoCloseable {
     private record Result<T>(T value, int attempts, boolean tokenFromCache) {}
 
     private <T> Result<T> run(Operation<T> operation) throws PlatformException {
+        Optional<String> leakingSetting = JdkHttpDebugLogging.leakingSetting();
+        if (leakingSetting.isPresent()) {
+            throw Failures.unsafeSetting(operation, leakingSetting.get());
+        }
         Deadline deadline = Deadline.after(settings.deadline());
         RetryPolicy policy = settings.retryPolicy();
         int attempts = 0;

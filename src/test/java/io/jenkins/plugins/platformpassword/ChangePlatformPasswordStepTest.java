@@ -9,6 +9,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +156,30 @@ class ChangePlatformPasswordStepTest {
         j.buildAndAssertSuccess(job);
 
         assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void abortingTheBuildEndsAHungCallPromptly() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+        }
+        WorkflowJob job = j.createProject(WorkflowJob.class, "abort");
+        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser), true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Changing the password of platform user", run);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (platform.simulator.requestCount("POST", "/api/2/users/") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        long stoppedAt = System.nanoTime();
+        run.doStop();
+        j.waitForCompletion(run);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(java.time.Duration.ofSeconds(5));
+        j.assertBuildStatus(Result.ABORTED, run);
+        assertThat(platform.simulator.requestCount("POST", "/api/2/users/")).isEqualTo(1);
+        assertNoSecretIn(run);
     }
 
     @Test

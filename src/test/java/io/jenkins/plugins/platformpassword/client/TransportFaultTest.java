@@ -31,18 +31,17 @@ class TransportFaultTest {
         return UserId.parse(platform.customerUser);
     }
 
-    private static Duration timed(ThrowingRunnable action) {
+    private record TimedFailure(PlatformException failure, Duration took) {}
+
+    /** Runs a change that must fail and measures how long it took to fail. */
+    private TimedFailure failingChange(PlatformClient client) {
         long started = System.nanoTime();
         try {
-            action.run();
-        } catch (Exception e) {
-            // the assertions look at the exception separately
+            client.changePassword(user(), PASSWORD);
+        } catch (PlatformException e) {
+            return new TimedFailure(e, Duration.ofNanos(System.nanoTime() - started));
         }
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
+        throw new AssertionError("the change succeeded");
     }
 
     @Test
@@ -69,15 +68,9 @@ class TransportFaultTest {
             platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
         }
         try (PlatformClient client = platform.client(shortTimeouts())) {
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Duration took = timed(() -> {
-                try {
-                    client.changePassword(user(), PASSWORD);
-                } catch (PlatformException e) {
-                    thrown.set(e);
-                }
-            });
-            assertThat(thrown.get()).isInstanceOfSatisfying(PlatformException.class, e -> {
+            TimedFailure result = failingChange(client);
+            Duration took = result.took();
+            assertThat(result.failure()).isInstanceOfSatisfying(PlatformException.class, e -> {
                 assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
                 assertThat(e.attempts()).isEqualTo(3);
                 assertThat(e.getMessage()).contains("no answer from 127.0.0.1");
@@ -95,15 +88,9 @@ class TransportFaultTest {
             platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, body, Duration.ofMillis(100)));
         }
         try (PlatformClient client = platform.client(shortTimeouts().withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)))) {
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Duration took = timed(() -> {
-                try {
-                    client.changePassword(user(), PASSWORD);
-                } catch (PlatformException e) {
-                    thrown.set(e);
-                }
-            });
-            assertThat(thrown.get()).isInstanceOfSatisfying(PlatformException.class, e -> {
+            TimedFailure result = failingChange(client);
+            Duration took = result.took();
+            assertThat(result.failure()).isInstanceOfSatisfying(PlatformException.class, e -> {
                 assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
                 assertThat(e.getMessage()).contains("did not arrive completely within 0.5 s");
             });

@@ -70,7 +70,9 @@ final class Failures {
     static PlatformException fromTransport(Operation<?> operation, TransportFailure failure) {
         FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
         String message = "Could not " + operation.action() + ": " + failure.getMessage() + ".";
-        return new PlatformException(kind, message, 0, null, null, 1, failure.getCause()).retryable(null);
+        PlatformException result = new PlatformException(kind, message, 0, null, null, 1, failure.getCause());
+        // A TLS failure is a configuration problem; asking again only delays the message.
+        return failure.reason() == TransportFailure.Reason.TLS ? result : result.retryable(null);
     }
 
     static PlatformException protocol(Operation<?> operation, int status, String problem) {

@@ -129,8 +129,9 @@ final class HttpTransport implements AutoCloseable {
                         "could not connect to " + describe(target) + " (" + safeReason(cause) + ")", cause);
             }
             if (cause instanceof SSLException) {
-                return new TransportFailure(TransportFailure.Reason.CONNECT,
-                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + ")", cause);
+                return new TransportFailure(TransportFailure.Reason.TLS,
+                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + "); check that the URL's "
+                                + "scheme and port are right and that Jenkins trusts the platform's certificate", cause);
             }
             if (cause instanceof IOException) {
                 return new TransportFailure(TransportFailure.Reason.BROKEN,

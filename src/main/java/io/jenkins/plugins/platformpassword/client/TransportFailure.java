@@ -10,7 +10,16 @@ final class TransportFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    enum Reason { CONNECT, TIMEOUT, BROKEN }
+    enum Reason {
+        /** No connection could be made (refused, unreachable, DNS). */
+        CONNECT,
+        /** No TLS session: a wrong port or scheme, or a certificate Jenkins does not trust. Not transient. */
+        TLS,
+        /** No (complete) answer in time. */
+        TIMEOUT,
+        /** The connection broke while the request or answer was under way. */
+        BROKEN
+    }
 
     private final Reason reason;
 

@@ -165,6 +165,82 @@ class TransportFaultTest {
         }
     }
 
+    @Test
+    void tlsToAPlainHttpPortFailsAtOnceWithAHint() throws Exception {
+        // Like a web server's plain-http port: whatever arrives, it answers in plain text.
+        try (ServerSocket plainPort = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerPlainText(plainPort));
+            server.setDaemon(true);
+            server.start();
+            PlatformEndpoint wrongScheme = PlatformEndpoint.parse("https://127.0.0.1:" + plainPort.getLocalPort(), false);
+            try (PlatformClient client = new PlatformClient(wrongScheme, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
+                TimedFailure result = failingChange(client);
+                assertThat(result.failure().kind()).isEqualTo(FailureKind.UNAVAILABLE);
+                assertThat(result.failure().attempts()).as("a TLS failure is not retried").isEqualTo(1);
+                assertThat(result.failure().getMessage()).contains("the TLS connection to 127.0.0.1").contains("scheme and port");
+                assertThat(result.took()).isLessThan(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void answerPlainText(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try (java.net.Socket connection = socket.accept()) {
+                connection.getInputStream().read(new byte[1024]);
+                connection.getOutputStream().write(
+                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterWaitsTheUsualInterval() throws Exception {
+        platform.simulator.enqueueFault("/api/2/users/", Fault.tooManyRequests(null));
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            long started = System.nanoTime();
+            ChangeOutcome outcome = client.changePassword(user(), PASSWORD);
+            assertThat(outcome.attempts()).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void eachKindOfServerErrorIsRetried() throws Exception {
+        for (int status : new int[] {500, 502, 503}) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.status(status));
+            try (PlatformClient client = platform.client(shortTimeouts())) {
+                assertThat(client.changePassword(user(), PASSWORD).attempts()).as("after HTTP %d", status).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aMalformedJsonErrorBodyIsQuotedAsAnExcerpt() {
+        platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "application/json", "{\"error\": {\"code\": 1027, \"message\": \"trunc"));
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            TimedFailure result = failingChange(client);
+            assertThat(result.failure().kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(result.failure().platformError()).isEmpty();
+            assertThat(result.failure().bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt).contains("trunc"));
+        }
+    }
+
+    @Test
+    void theOverallDeadlineBoundsEveryRun() {
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+        }
+        ClientSettings tight = platform.settings().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .withDeadline(Duration.ofMillis(1500));
+        try (PlatformClient client = platform.client(tight)) {
+            TimedFailure result = failingChange(client);
+            assertThat(result.failure().kind()).isEqualTo(FailureKind.TIMEOUT);
+            assertThat(result.took()).isLessThan(Duration.ofMillis(1500).plusSeconds(1));
+        }
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

@@ -76,6 +76,18 @@ public final class PlatformClient implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * Runs any operation of this package through the same loop (token, retries, deadline,
+     * redaction), so that features built on the client do not need a loop of their own.
+     */
+    <T> T call(Operation<T> operation) throws PlatformException {
+        return run(operation).value;
+    }
+
+    ApiClientCredentials credentials() {
+        return credentials;
+    }
+
     private record Result<T>(T value, int attempts, boolean tokenFromCache) {}
 
     private <T> Result<T> run(Operation<T> operation) throws PlatformException {

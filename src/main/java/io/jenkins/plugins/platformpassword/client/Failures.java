@@ -86,6 +86,17 @@ final class Failures {
                 0, null, null, attempts, null);
     }
 
+    /** A lookup that got answers but not the one needed (no or several users with a login). */
+    static PlatformException lookup(FailureKind kind, String message) {
+        return new PlatformException(kind, message, 0, null, null, 0, null);
+    }
+
+    /** The pre-flight checks found a reason the change would fail; nothing was changed. */
+    static PlatformException preflight(Diagnosis diagnosis) {
+        FailureKind kind = diagnosis.finding() == Diagnosis.Finding.UNKNOWN_USER ? FailureKind.NOT_FOUND : FailureKind.FORBIDDEN;
+        return new PlatformException(kind, "Pre-flight check failed, nothing was changed: " + diagnosis.explain(), 0, null, null, 0, null);
+    }
+
     static PlatformException unsafeSetting(Operation<?> operation, String setting) {
         return new PlatformException(FailureKind.UNSAFE_SETTING, "Refused to " + operation.action() + ": the JVM runs with "
                 + setting + ", which makes the JDK's HTTP client write request headers, including the API client's "

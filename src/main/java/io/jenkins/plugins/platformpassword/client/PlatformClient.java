@@ -88,6 +88,17 @@ public final class PlatformClient implements AutoCloseable {
         return credentials;
     }
 
+    /** The API client's own tenant, asked for once per API client and then taken from the token cache. */
+    String clientTenantId() throws PlatformException {
+        String known = tokens.clientTenant(tokenKey);
+        if (known != null) {
+            return known;
+        }
+        String tenant = call(new ClientTenantLookup(endpoint, credentials.clientId()));
+        tokens.rememberClientTenant(tokenKey, tenant);
+        return tenant;
+    }
+
     private record Result<T>(T value, int attempts, boolean tokenFromCache) {}
 
     private <T> Result<T> run(Operation<T> operation) throws PlatformException {

@@ -47,6 +47,8 @@ public final class TokenCache {
     }
 
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
+    /** An API client's tenant never changes, so it is asked for once, like the token, and kept. */
+    private final ConcurrentMap<Key, String> clientTenants = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public TokenCache() {
@@ -91,9 +93,18 @@ public final class TokenCache {
         }
     }
 
-    /** Forgets every token, e.g. when the global configuration changes. */
+    String clientTenant(Key key) {
+        return clientTenants.get(key);
+    }
+
+    void rememberClientTenant(Key key, String tenantId) {
+        clientTenants.put(key, tenantId);
+    }
+
+    /** Forgets every token and client tenant, e.g. when the global configuration changes. */
     public void clear() {
         slots.clear();
+        clientTenants.clear();
     }
 
     /** How many API clients currently have a token here. */

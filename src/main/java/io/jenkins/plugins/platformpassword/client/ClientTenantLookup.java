@@ -1,0 +1,51 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.net.URI;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.UnirestInstance;
+
+/** {@code GET /api/2/clients/{client_id}}: the tenant the API client belongs to. */
+final class ClientTenantLookup extends Operation<String> {
+
+    private final PlatformEndpoint endpoint;
+    private final String clientId;
+
+    ClientTenantLookup(PlatformEndpoint endpoint, String clientId) {
+        this.endpoint = endpoint;
+        this.clientId = clientId;
+    }
+
+    @Override
+    String action() {
+        return "read API client " + clientId;
+    }
+
+    @Override
+    URI target() {
+        return endpoint.api("/clients/" + PathSegments.encode(clientId));
+    }
+
+    @Override
+    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
+    }
+
+    @Override
+    int successStatus() {
+        return 200;
+    }
+
+    @Override
+    String read(HttpAnswer answer) throws PlatformException {
+        String tenant = Json.parseObject(answer.bodyText()).map(json -> Json.text(json, "tenant_id")).orElse(null);
+        if (tenant == null || tenant.isBlank()) {
+            throw Failures.protocol(this, answer.status(), "the answer names no tenant_id");
+        }
+        return tenant;
+    }
+
+    @Override
+    String forbiddenHint() {
+        return "The API client may not read its own record; use preflight: 'OFF' for clients without read rights.";
+    }
+}

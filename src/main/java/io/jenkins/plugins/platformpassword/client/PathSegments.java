@@ -1,0 +1,14 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Percent-encoding of values placed in a URL path or query, so that no value can change the URL's shape. */
+final class PathSegments {
+
+    private PathSegments() {}
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.platformpassword.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.UnirestInstance;
+
+/**
+ * {@code GET /api/2/tenants/{tenant_id}?embed_path=true}. The spec offers {@code embed_path} but
+ * does not describe the embedded path's shape, so it is read leniently: a {@code path} array of
+ * objects with an {@code id}, or of id strings. Anything else counts as "no path", and the caller
+ * walks {@code parent_id} instead.
+ */
+final class TenantLookup extends Operation<PlatformTenant> {
+
+    private final PlatformEndpoint endpoint;
+    private final String tenantId;
+
+    TenantLookup(PlatformEndpoint endpoint, String tenantId) {
+        this.endpoint = endpoint;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    String action() {
+        return "read tenant " + tenantId;
+    }
+
+    @Override
+    URI target() {
+        return endpoint.api("/tenants/" + PathSegments.encode(tenantId) + "?embed_path=true");
+    }
+
+    @Override
+    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
+    }
+
+    @Override
+    int successStatus() {
+        return 200;
+    }
+
+    @Override
+    PlatformTenant read(HttpAnswer answer) throws PlatformException {
+        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
+                () -> Failures.protocol(this, answer.status(), "the tenant answer is not a JSON object"));
+        String id = Json.text(json, "id");
+        if (id == null) {
+            throw Failures.protocol(this, answer.status(), "the tenant answer has no id");
+        }
+        return new PlatformTenant(id, Json.text(json, "parent_id"), !"false".equals(Json.text(json, "enabled")), ancestors(json));
+    }
+
+    private static List<String> ancestors(JsonObject json) {
+        JsonElement path = json.get("path");
+        if (path == null || !path.isJsonArray()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonElement step : path.getAsJsonArray()) {
+            String id = step.isJsonObject() ? Json.text(step.getAsJsonObject(), "id")
+                    : step.isJsonPrimitive() ? step.getAsString() : null;
+            if (id == null || !id.matches("[0-9a-fA-F-]{36}")) {
+                return null; // names, or a shape we do not know: walk parent_id instead
+            }
+            ids.add(id.toLowerCase(java.util.Locale.ROOT));
+        }
+        return ids;
+    }
+}

@@ -78,6 +78,9 @@ public final class PlatformEndpoint {
         if (uri.getHost() == null) {
             throw new InvalidInputException(FIELD, "has no valid host name");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidInputException(FIELD, "has port " + uri.getPort() + "; a port is a number from 1 to 65535");
+        }
         if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
             throw new InvalidInputException(FIELD, "uses plain http to " + uri.getHost()
                     + ", which would send the client secret and the new password unencrypted; use https "

@@ -38,9 +38,13 @@ public final class SecretValue {
         return value.isEmpty();
     }
 
-    /** True when the value is empty or consists of whitespace only (checked per code point). */
+    /**
+     * True when the value is empty or consists of spaces only, per code point: whitespace and
+     * also the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}) that
+     * {@link Character#isWhitespace} leaves out but that look just as empty when pasted.
+     */
     public boolean isBlank() {
-        return value.codePoints().allMatch(Character::isWhitespace);
+        return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     /**

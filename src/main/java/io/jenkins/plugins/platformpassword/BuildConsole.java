@@ -4,7 +4,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.ResolvedUser;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -19,8 +20,20 @@ final class BuildConsole implements ProgressListener {
         this.out = listener.getLogger();
     }
 
-    void starting(PlatformEndpoint endpoint, UserId userId, String clientId) {
-        out.println(PREFIX + Messages.Console_Starting(userId, endpoint, clientId));
+    void starting(PlatformEndpoint endpoint, String user, String clientId) {
+        out.println(PREFIX + Messages.Console_Starting(user, endpoint, clientId));
+    }
+
+    void resolved(ResolvedUser user) {
+        out.println(PREFIX + Messages.Console_ResolvedLogin(user.login(), user.id(), user.tenantId()));
+    }
+
+    void dryRun(Diagnosis diagnosis) {
+        out.println(PREFIX + Messages.Console_DryRun(diagnosis.explain()));
+    }
+
+    void summary(PasswordChangeSummary.Entry entry) {
+        out.println(PREFIX + entry.line());
     }
 
     void changed(ChangeOutcome outcome) {

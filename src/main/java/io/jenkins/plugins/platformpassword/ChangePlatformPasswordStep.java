@@ -12,6 +12,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -31,19 +32,56 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class ChangePlatformPasswordStep extends Builder implements SimpleBuildStep {
 
-    private final String userId;
     private final String passwordCredentialsId;
+    private String userId;
+    private String userLogin;
     private String credentialsId;
     private String baseUrl;
+    private PreflightMode preflight = PreflightMode.ON_FAILURE;
+    private boolean dryRun;
 
     @DataBoundConstructor
-    public ChangePlatformPasswordStep(String userId, String passwordCredentialsId) {
-        this.userId = Util.fixEmptyAndTrim(userId);
+    public ChangePlatformPasswordStep(String passwordCredentialsId) {
         this.passwordCredentialsId = Util.fixEmptyAndTrim(passwordCredentialsId);
     }
 
+    /** The user's id; exactly one of this and {@link #getUserLogin()} is set. */
     public String getUserId() {
         return userId;
+    }
+
+    @DataBoundSetter
+    public void setUserId(String userId) {
+        this.userId = Util.fixEmptyAndTrim(userId);
+    }
+
+    /** The user's login, resolved to an id by the platform's search; exactly one of this and {@link #getUserId()} is set. */
+    public String getUserLogin() {
+        return userLogin;
+    }
+
+    @DataBoundSetter
+    public void setUserLogin(String userLogin) {
+        this.userLogin = Util.fixEmptyAndTrim(userLogin);
+    }
+
+    public PreflightMode getPreflight() {
+        return preflight;
+    }
+
+    @DataBoundSetter
+    public void setPreflight(PreflightMode preflight) {
+        this.preflight = preflight == null ? PreflightMode.ON_FAILURE : preflight;
+    }
+
+    /** Run the pre-flight checks only and report what would be changed. */
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     public String getPasswordCredentialsId() {
@@ -78,8 +116,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        new PasswordChangeRun(run, listener, PlatformPasswordConfiguration.get())
-                .change(env.expand(baseUrl), credentialsId, env.expand(userId), passwordCredentialsId);
+        new PasswordChangeRun(run, listener, PlatformPasswordConfiguration.get()).execute(this, env);
     }
 
     @Extension
@@ -132,11 +169,21 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doCheckUserId(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckUserId(@AncestorInPath Item item, @QueryParameter String value,
+                                            @QueryParameter String userLogin) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.userId(value);
+            return FormChecks.userId(value, userLogin);
+        }
+
+        @POST
+        public FormValidation doCheckUserLogin(@AncestorInPath Item item, @QueryParameter String value,
+                                               @QueryParameter String userId) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.userLogin(value, userId);
         }
 
         @POST

@@ -10,6 +10,19 @@ final class FormChecks {
 
     private FormChecks() {}
 
+    static FormValidation userLogin(String value, String userId) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        if (userId != null && !userId.isBlank()) {
+            return FormValidation.error(Messages.FormChecks_UserIdAndLogin());
+        }
+        if (value.codePointCount(0, value.length()) < 3 && !value.contains("${")) {
+            return FormValidation.error(Messages.FormChecks_LoginTooShort());
+        }
+        return FormValidation.ok();
+    }
+
     static FormValidation baseUrl(String value, boolean allowPlainHttp) {
         try {
             PlatformEndpoint endpoint = PlatformEndpoint.parse(value, allowPlainHttp);
@@ -21,8 +34,15 @@ final class FormChecks {
         }
     }
 
-    static FormValidation userId(String value) {
-        if (value != null && value.contains("${")) {
+    static FormValidation userId(String value, String userLogin) {
+        boolean hasLogin = userLogin != null && !userLogin.isBlank();
+        if (value == null || value.isBlank()) {
+            return hasLogin ? FormValidation.ok() : FormValidation.error(Messages.FormChecks_UserRequired());
+        }
+        if (hasLogin) {
+            return FormValidation.error(Messages.FormChecks_UserIdAndLogin());
+        }
+        if (value.contains("${")) {
             return FormValidation.ok(Messages.FormChecks_Expression());
         }
         try {

@@ -1,24 +1,31 @@
 package io.jenkins.plugins.platformpassword;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
+import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
+import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
+import io.jenkins.plugins.platformpassword.client.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
+import io.jenkins.plugins.platformpassword.client.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import java.time.Instant;
 
 /**
  * One execution of the step in one build: resolve the inputs (falling back to the global
- * defaults), check them all before anything is sent, change the password, and say what happened.
- * A failure becomes an {@link AbortException}, which fails the build with the client's message
- * and no stack trace; an abort stays an {@link InterruptedException}, so Jenkins marks the build
- * aborted rather than failed.
+ * defaults), check them all before anything is sent, change the password (or, in a dry run,
+ * only check), and say what happened in the log and the build's summary. A failure becomes an
+ * {@link AbortException}, which fails the build with the client's message and no stack trace; an
+ * abort stays an {@link InterruptedException}, so Jenkins marks the build aborted, not failed.
  */
 final class PasswordChangeRun {
 
@@ -32,18 +39,25 @@ final class PasswordChangeRun {
         this.global = global;
     }
 
-    void change(String baseUrl, String credentialsId, String userId, String passwordCredentialsId)
-            throws AbortException, InterruptedException {
-        String url = orDefault(baseUrl, global.getBaseUrl(), Messages.Run_BaseUrlMissing());
-        String clientCredentialsId = orDefault(credentialsId, global.getCredentialsId(), Messages.Run_CredentialsIdMissing());
-        String passwordId = orDefault(passwordCredentialsId, null, Messages.Run_PasswordCredentialsIdMissing());
+    void execute(ChangePlatformPasswordStep step, EnvVars env) throws AbortException, InterruptedException {
+        String url = orDefault(env.expand(step.getBaseUrl()), global.getBaseUrl(), Messages.Run_BaseUrlMissing());
+        String clientCredentialsId = orDefault(step.getCredentialsId(), global.getCredentialsId(), Messages.Run_CredentialsIdMissing());
+        String passwordId = orDefault(step.getPasswordCredentialsId(), null, Messages.Run_PasswordCredentialsIdMissing());
+        String userId = Util.fixEmptyAndTrim(env.expand(step.getUserId()));
+        String login = Util.fixEmptyAndTrim(env.expand(step.getUserLogin()));
+        if (userId == null && login == null) {
+            throw new AbortException(Messages.Run_UserMissing());
+        }
+        if (userId != null && login != null) {
+            throw new AbortException(Messages.Run_UserIdAndLogin());
+        }
         PlatformEndpoint endpoint;
-        UserId user;
+        UserId target;
         ApiClientCredentials client;
         NewPassword password;
         try {
             endpoint = PlatformEndpoint.parse(url, global.isAllowPlainHttp());
-            user = UserId.parse(userId);
+            target = userId == null ? null : UserId.parse(userId);
             JenkinsCredentials credentials = new JenkinsCredentials(run);
             client = credentials.apiClient(clientCredentialsId);
             password = credentials.newPassword(passwordId);
@@ -51,14 +65,60 @@ final class PasswordChangeRun {
             throw new AbortException(e.getMessage());
         }
         BuildConsole console = new BuildConsole(listener);
-        console.starting(endpoint, user, client.clientId());
+        console.starting(endpoint, userId != null ? userId : login, client.clientId());
+        Outcomes outcomes = new Outcomes(endpoint, console);
         try (PlatformClient platform = new PlatformClient(endpoint, client, global.clientSettings(), global.tokenCache(), console)) {
-            console.changed(platform.changePassword(user, password));
+            outcomes.login = login;
+            if (target == null) {
+                ResolvedUser resolved = new UserDirectory(platform).resolveLogin(login);
+                target = resolved.id();
+                outcomes.login = resolved.login();
+                console.resolved(resolved);
+            }
+            outcomes.userId = target;
+            PasswordChanger changer = new PasswordChanger(platform, step.getPreflight());
+            if (step.isDryRun()) {
+                Diagnosis diagnosis = changer.dryRun(target);
+                console.dryRun(diagnosis);
+                outcomes.record(diagnosis.allowsChange() ? Messages.Summary_DryRunOk()
+                        : Messages.Summary_DryRunRefused(diagnosis.finding()), 0);
+                if (!diagnosis.allowsChange()) {
+                    throw new AbortException(Messages.Console_DryRun(diagnosis.explain()));
+                }
+                return;
+            }
+            ChangeOutcome outcome = changer.change(target, password);
+            console.changed(outcome);
+            outcomes.record(Messages.Summary_Changed(), outcome.attempts());
+        } catch (InvalidInputException e) {
+            outcomes.record(Messages.Summary_Failed("INVALID_INPUT"), 0);
+            throw new AbortException(e.getMessage());
         } catch (PlatformException e) {
+            outcomes.record(Messages.Summary_Failed(e.kind()), e.attempts());
             if (e.kind() == FailureKind.ABORTED) {
                 throw new InterruptedException(e.getMessage());
             }
             throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Writes each outcome to the build's summary and, as one line, to the console. */
+    private final class Outcomes {
+        private final PlatformEndpoint endpoint;
+        private final BuildConsole console;
+        UserId userId;
+        String login;
+
+        Outcomes(PlatformEndpoint endpoint, BuildConsole console) {
+            this.endpoint = endpoint;
+            this.console = console;
+        }
+
+        void record(String outcome, int attempts) {
+            PasswordChangeSummary.Entry entry = new PasswordChangeSummary.Entry(endpoint.toString(),
+                    userId == null ? null : userId.value(), login, Instant.now(), outcome, attempts, null);
+            PasswordChangeSummary.of(run).add(entry);
+            console.summary(entry);
         }
     }
 

@@ -119,7 +119,8 @@ class ChangePlatformPasswordStepTest {
     @Test
     void missingCredentialNamesTheFieldAndTheId() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("missing-credential");
-        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(platform.customerUser, "no-such-credential");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("no-such-credential");
+        step.setUserId(platform.customerUser);
         step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
         step.setBaseUrl(platform.url());
         project.getBuildersList().add(step);
@@ -133,7 +134,8 @@ class ChangePlatformPasswordStepTest {
     @Test
     void wrongCredentialTypeNamesTheExpectedTypes() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("wrong-type");
-        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(platform.customerUser, JenkinsPlatform.PASSWORD_ID);
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        step.setUserId(platform.customerUser);
         step.setCredentialsId(JenkinsPlatform.PASSWORD_ID); // a Secret text where a Username with password belongs
         step.setBaseUrl(platform.url());
         project.getBuildersList().add(step);
@@ -183,6 +185,68 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void aUserCanBeNamedByLogin() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "by-login");
+        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
+                + "', userLogin: 'customer-user', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
+                + "', baseUrl: '" + platform.url() + "')", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("Login customer-user is user " + platform.customerUser, run);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void aDryRunChecksAndChangesNothing() throws Exception {
+        ChangePlatformPasswordStep step = step(platform.customerUser);
+        step.setDryRun(true);
+        FreeStyleProject project = j.createFreeStyleProject("dry-run");
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("Dry run, nothing changed", build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
+        assertThat(build.getAction(PasswordChangeSummary.class).getEntries())
+                .singleElement().satisfies(entry -> assertThat(entry.getOutcome()).isEqualTo("dry run: would change"));
+    }
+
+    @Test
+    void preflightAlwaysStopsBeforeTheChange() throws Exception {
+        ChangePlatformPasswordStep step = step(platform.partnerUser);
+        step.setPreflight(io.jenkins.plugins.platformpassword.client.PreflightMode.ALWAYS);
+        FreeStyleProject project = j.createFreeStyleProject("preflight");
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("Pre-flight check failed, nothing was changed", build);
+        j.assertLogContains("is in the API client's own tenant " + platform.partnerTenant, build);
+        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+    }
+
+    @Test
+    void theBuildSummaryListsEveryChangeWithoutSecrets() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "summary");
+        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser) + "\n"
+                + "catchError(buildResult: 'SUCCESS') { " + platform.pipelineStep(platform.partnerUser) + " }", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        List<PasswordChangeSummary.Entry> entries = run.getAction(PasswordChangeSummary.class).getEntries();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).getOutcome()).isEqualTo("changed");
+        assertThat(entries.get(0).getUserId()).isEqualTo(platform.customerUser);
+        assertThat(entries.get(0).getAttempts()).isEqualTo(1);
+        assertThat(entries.get(1).getOutcome()).isEqualTo("failed (FORBIDDEN)");
+        j.assertLogContains("Summary: changed | user " + platform.customerUser, run);
+        String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
+        assertThat(page).contains("Platform password changes").contains(platform.customerUser).contains("failed (FORBIDDEN)");
+        assertNoSecretIn(run);
+    }
+
+    @Test
     void usedCredentialsAreTracked() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("tracked");
         project.getBuildersList().add(step(platform.customerUser));
@@ -225,7 +289,8 @@ class ChangePlatformPasswordStepTest {
     }
 
     private ChangePlatformPasswordStep step(String userId) {
-        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(userId, JenkinsPlatform.PASSWORD_ID);
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        step.setUserId(userId);
         step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
         step.setBaseUrl(platform.url());
         return step;

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.platformpassword;
+
+import hudson.model.Run;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/**
+ * The build page's record of every password change the build attempted: where, for whom, when,
+ * how it ended, after how many attempts, and which credential a rotation updated. It is saved
+ * in {@code build.xml}, so it holds ids and outcomes only, never a secret.
+ */
+public final class PasswordChangeSummary implements RunAction2 {
+
+    /**
+     * One change as the build page shows it. A plain class rather than a record: records cannot
+     * be read back by XStream, which loads {@code build.xml}.
+     */
+    public static final class Entry {
+        private final String endpoint;
+        private final String userId;
+        private final String login;
+        private final Instant time;
+        private final String outcome;
+        private final int attempts;
+        private final String rotatedCredentialId;
+
+        /**
+         * @param endpoint            the data center URL
+         * @param userId              the user's id, or null when a login could not be resolved
+         * @param login               the login the step named or the platform reported, or null
+         * @param time                when the change ended
+         * @param outcome             what happened, e.g. "changed", "dry run: would change", "failed (FORBIDDEN)"
+         * @param attempts            password requests made (0 for a dry run or a failure before the request)
+         * @param rotatedCredentialId the credential a rotation updated, or null
+         */
+        Entry(String endpoint, String userId, String login, Instant time, String outcome, int attempts, String rotatedCredentialId) {
+            this.endpoint = endpoint;
+            this.userId = userId;
+            this.login = login;
+            this.time = time;
+            this.outcome = outcome;
+            this.attempts = attempts;
+            this.rotatedCredentialId = rotatedCredentialId;
+        }
+
+        public String getEndpoint() {
+            return endpoint;
+        }
+
+        public String getUserId() {
+            return userId;
+        }
+
+        public String getLogin() {
+            return login;
+        }
+
+        public Instant getTime() {
+            return time;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+
+        public int getAttempts() {
+            return attempts;
+        }
+
+        public String getRotatedCredentialId() {
+            return rotatedCredentialId;
+        }
+
+        /** The console's one-line form. */
+        String line() {
+            return "Summary: " + outcome + " | user " + (userId == null ? "?" : userId) + (login == null ? "" : " (" + login + ")")
+                    + " | " + endpoint + " | " + attempts + " attempt(s)"
+                    + (rotatedCredentialId == null ? "" : " | credential " + rotatedCredentialId + " updated");
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** The build's summary, added to the build on first use. */
+    static synchronized PasswordChangeSummary of(Run<?, ?> run) {
+        PasswordChangeSummary summary = run.getAction(PasswordChangeSummary.class);
+        if (summary == null) {
+            summary = new PasswordChangeSummary();
+            run.addAction(summary);
+        }
+        return summary;
+    }
+
+    synchronized void add(Entry entry) {
+        entries.add(entry);
+    }
+
+    public synchronized List<Entry> getEntries() {
+        return List.copyOf(entries);
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** Shown on the build page through summary.jelly; no page or link of its own. */
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.PasswordChangeSummary_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -40,6 +40,9 @@ final class Failures {
             kind = FailureKind.AUTHENTICATION;
             hint = "The platform refused the API client's credentials: check the client id (the credential's username) "
                     + "and secret (its password), and that the API client is enabled at this data center.";
+        } else if (status == 401 && !operation.needsToken()) {
+            kind = FailureKind.AUTHENTICATION;
+            hint = "The platform asked for authentication on an endpoint that needs none; a proxy or gateway in between may require it.";
         } else if (status == 401) {
             kind = FailureKind.AUTHENTICATION;
             hint = "The platform refused a freshly issued access token; the API client may have been disabled or deleted.";

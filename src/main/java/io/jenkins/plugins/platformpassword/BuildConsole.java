@@ -6,6 +6,7 @@ import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
 import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -30,6 +31,11 @@ final class BuildConsole implements ProgressListener {
 
     void dryRun(Diagnosis diagnosis) {
         out.println(PREFIX + Messages.Console_DryRun(diagnosis.explain()));
+    }
+
+    void rotated(RotationOutcome rotation, String credentialId) {
+        out.println(PREFIX + (rotation.recovered() ? Messages.Console_RotationFinished(rotation.change().userId(), credentialId)
+                : Messages.Console_Rotated(rotation.change().userId(), credentialId)));
     }
 
     void summary(PasswordChangeSummary.Entry entry) {

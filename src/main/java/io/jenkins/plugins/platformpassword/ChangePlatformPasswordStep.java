@@ -12,6 +12,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -39,6 +40,11 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     private String baseUrl;
     private PreflightMode preflight = PreflightMode.ON_FAILURE;
     private boolean dryRun;
+    private boolean checkPasswordLength = true;
+    private boolean checkCompromised = true;
+    private boolean generatePassword;
+    private int passwordLength = PasswordGenerator.DEFAULT_LENGTH;
+    private String characterClasses = CharacterClasses.ALL;
 
     @DataBoundConstructor
     public ChangePlatformPasswordStep(String passwordCredentialsId) {
@@ -82,6 +88,56 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    /** Refuse a new password from a credential that is shorter than the platform's minimum, before sending it. */
+    public boolean isCheckPasswordLength() {
+        return checkPasswordLength;
+    }
+
+    @DataBoundSetter
+    public void setCheckPasswordLength(boolean checkPasswordLength) {
+        this.checkPasswordLength = checkPasswordLength;
+    }
+
+    /** Ask the platform whether a new password from a credential is known to be compromised, before setting it. */
+    public boolean isCheckCompromised() {
+        return checkCompromised;
+    }
+
+    @DataBoundSetter
+    public void setCheckCompromised(boolean checkCompromised) {
+        this.checkCompromised = checkCompromised;
+    }
+
+    /** Generate the new password, set it, and write it back into the credential named by passwordCredentialsId. */
+    public boolean isGeneratePassword() {
+        return generatePassword;
+    }
+
+    @DataBoundSetter
+    public void setGeneratePassword(boolean generatePassword) {
+        this.generatePassword = generatePassword;
+    }
+
+    public int getPasswordLength() {
+        return passwordLength;
+    }
+
+    @DataBoundSetter
+    public void setPasswordLength(int passwordLength) {
+        this.passwordLength = passwordLength;
+    }
+
+    /** Comma-separated character classes of generated passwords: UPPER, LOWER, DIGITS, SYMBOLS. */
+    public String getCharacterClasses() {
+        return characterClasses;
+    }
+
+    @DataBoundSetter
+    public void setCharacterClasses(String characterClasses) {
+        String value = Util.fixEmptyAndTrim(characterClasses);
+        this.characterClasses = value == null ? CharacterClasses.ALL : value;
     }
 
     public String getPasswordCredentialsId() {

@@ -18,7 +18,15 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.PreflightMode;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One execution of the step in one build: resolve the inputs (falling back to the global
@@ -54,13 +62,22 @@ final class PasswordChangeRun {
         PlatformEndpoint endpoint;
         UserId target;
         ApiClientCredentials client;
-        NewPassword password;
+        NewPassword password = null;
+        Set<CharacterClass> classes = null;
         try {
             endpoint = PlatformEndpoint.parse(url, global.isAllowPlainHttp());
             target = userId == null ? null : UserId.parse(userId);
             JenkinsCredentials credentials = new JenkinsCredentials(run);
             client = credentials.apiClient(clientCredentialsId);
-            password = credentials.newPassword(passwordId);
+            if (step.isGeneratePassword()) {
+                classes = CharacterClasses.parse(step.getCharacterClasses());
+                checkLength(step.getPasswordLength());
+            } else {
+                password = credentials.newPassword(passwordId);
+                if (step.isCheckPasswordLength()) {
+                    PasswordScreening.checkLength(password);
+                }
+            }
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
@@ -87,9 +104,34 @@ final class PasswordChangeRun {
                 }
                 return;
             }
+            if (step.getPreflight() == PreflightMode.ALWAYS) {
+                Diagnosis diagnosis = changer.dryRun(target);
+                if (!diagnosis.allowsChange()) {
+                    throw new AbortException(Messages.Run_PreflightFailed(diagnosis.explain()));
+                }
+            }
+            if (step.isGeneratePassword()) {
+                RotationOutcome rotation = new RotationRun(run).rotate(platform, target, outcomes.login, passwordId,
+                        step.getPasswordLength(), classes);
+                console.rotated(rotation, passwordId);
+                outcomes.rotated(rotation, passwordId);
+                return;
+            }
+            if (step.isCheckCompromised()) {
+                new PasswordScreening().requireNotCompromised(platform, password);
+            }
             ChangeOutcome outcome = changer.change(target, password);
             console.changed(outcome);
             outcomes.record(Messages.Summary_Changed(), outcome.attempts());
+        } catch (RotationException e) {
+            outcomes.record(Messages.Summary_Failed(e.platformFailure().map(Enum::name).orElse("ROTATION")), 0);
+            if (e.platformFailure().orElse(null) == FailureKind.ABORTED) {
+                throw new InterruptedException(e.getMessage());
+            }
+            throw new AbortException(e.getMessage());
+        } catch (RotationStoreException e) {
+            outcomes.record(Messages.Summary_Failed("CREDENTIAL_STORE"), 0);
+            throw new AbortException(e.getMessage());
         } catch (InvalidInputException e) {
             outcomes.record(Messages.Summary_Failed("INVALID_INPUT"), 0);
             throw new AbortException(e.getMessage());
@@ -115,10 +157,26 @@ final class PasswordChangeRun {
         }
 
         void record(String outcome, int attempts) {
+            add(outcome, attempts, null);
+        }
+
+        void rotated(RotationOutcome rotation, String credentialId) {
+            add(rotation.recovered() ? Messages.Summary_RotationFinished() : Messages.Summary_Rotated(),
+                    rotation.change().attempts(), credentialId);
+        }
+
+        private void add(String outcome, int attempts, String rotatedCredentialId) {
             PasswordChangeSummary.Entry entry = new PasswordChangeSummary.Entry(endpoint.toString(),
-                    userId == null ? null : userId.value(), login, Instant.now(), outcome, attempts, null);
+                    userId == null ? null : userId.value(), login, Instant.now(), outcome, attempts, rotatedCredentialId);
             PasswordChangeSummary.of(run).add(entry);
             console.summary(entry);
+        }
+    }
+
+    private static void checkLength(int length) {
+        if (length < PasswordGenerator.MIN_LENGTH || length > PasswordGenerator.MAX_LENGTH) {
+            throw new InvalidInputException(PasswordGenerator.LENGTH_FIELD, "is " + length + "; generated passwords have "
+                    + PasswordGenerator.MIN_LENGTH + " to " + PasswordGenerator.MAX_LENGTH + " characters");
         }
     }
 

@@ -22,7 +22,7 @@ final class Failures {
         Optional<PlatformError> said = readError(answer.bodyText(), redactor);
         String excerpt = said.isPresent() ? null : excerpt(answer, redactor);
         String platformSays = said.map(PlatformError::describe).filter(text -> !text.isEmpty())
-                .map(text -> " The platform said: " + text + ".")
+                .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
                 .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
         String prefix = "Could not " + operation.action() + ": HTTP " + status + ".";
         FailureKind kind;

@@ -7,5 +7,6 @@ package io.jenkins.plugins.platformpassword.client;
  * @param login    the login name, or null if the platform did not send one
  * @param tenantId the id of the tenant the user belongs to
  * @param enabled  whether the account is enabled
+ * @param email    the contact email, or null; a generated password must not contain it
  */
-public record PlatformUser(String id, String login, String tenantId, boolean enabled) {}
+public record PlatformUser(String id, String login, String tenantId, boolean enabled, String email) {}

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import kong.unirest.core.HttpRequest;
@@ -47,7 +48,9 @@ final class UserLookup extends Operation<PlatformUser> {
             throw Failures.protocol(this, answer.status(), "the user answer has no id");
         }
         String enabled = Json.text(json, "enabled");
-        return new PlatformUser(id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled));
+        JsonElement contact = json.get("contact");
+        String email = contact != null && contact.isJsonObject() ? Json.text(contact.getAsJsonObject(), "email") : null;
+        return new PlatformUser(id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled), email);
     }
 
     @Override

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.platformpassword;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.model.Run;
+import io.jenkins.plugins.platformpassword.client.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.FailureKind;
+import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.PlatformClient;
+import io.jenkins.plugins.platformpassword.client.PlatformException;
+import io.jenkins.plugins.platformpassword.client.PlatformUser;
+import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.rotation.PasswordRotation;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code generatePassword: true}: generate a password, set it, and write it back into the
+ * credential, through the crash-safe protocol of {@link PasswordRotation} (see docs/rotation.md).
+ * Rotations of the same credential never overlap on this controller: the protocol's pending entry
+ * is one per credential, and two rotations racing for it would be refused anyway, but waiting is
+ * friendlier than failing.
+ */
+final class RotationRun {
+
+    private static final ConcurrentMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private final Run<?, ?> run;
+
+    RotationRun(Run<?, ?> run) {
+        this.run = run;
+    }
+
+    RotationOutcome rotate(PlatformClient platform, UserId user, String knownLogin, String credentialId, int length,
+                           Set<CharacterClass> classes) throws RotationException, RotationStoreException, PlatformException,
+            InterruptedException {
+        CredentialRotationStore store = CredentialRotationStore.forCredential(run.getParent(), credentialId);
+        StandardCredentials credential = CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run);
+        if (credential != null) {
+            CredentialsProvider.track(run, credential);
+        }
+        List<String> forbidden = wordsOf(platform, user, knownLogin);
+        PasswordGenerator generator = new PasswordGenerator();
+        ReentrantLock lock = LOCKS.computeIfAbsent(run.getParent().getFullName() + "\u0000" + credentialId, key -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            return new PasswordRotation(store).rotate(platform, user, () -> generator.generate(length, classes, forbidden));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The user's login and email: a generated password must not contain them, or the platform's policy refuses it. */
+    private static List<String> wordsOf(PlatformClient platform, UserId user, String knownLogin) throws PlatformException {
+        List<String> words = new ArrayList<>();
+        if (knownLogin != null) {
+            words.add(knownLogin);
+        }
+        try {
+            PlatformUser found = platform.user(user);
+            if (found.login() != null) {
+                words.add(found.login());
+            }
+            if (found.email() != null) {
+                words.add(found.email());
+                words.add(found.email().split("@", 2)[0]);
+            }
+        } catch (PlatformException e) {
+            if (e.kind() != FailureKind.FORBIDDEN) {
+                throw e; // an API client without read rights still rotates; anything else is a real failure
+            }
+        }
+        return words;
+    }
+}

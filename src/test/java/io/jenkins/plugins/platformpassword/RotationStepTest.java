@@ -1,0 +1,150 @@
+package io.jenkins.plugins.platformpassword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.ItemGroup;
+import hudson.model.Result;
+import hudson.util.Secret;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** generatePassword: the new password ends up on the platform and in the credential, and nowhere else. */
+@WithJenkins
+class RotationStepTest {
+
+    private JenkinsRule j;
+    private JenkinsPlatform platform;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        platform = new JenkinsPlatform(rule);
+    }
+
+    @AfterEach
+    void tearDown() {
+        platform.close();
+    }
+
+    @Test
+    void rotatesIntoACredentialOfTheSystemStore() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "rotate");
+        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
+                + "', userId: '" + platform.customerUser + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
+                + "', generatePassword: true, baseUrl: '" + platform.url() + "')", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        StringCredentials rotated = secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID);
+        String newPassword = rotated.getSecret().getPlainText();
+        assertThat(newPassword).isNotEqualTo(JenkinsPlatform.NEW_PASSWORD).hasSize(24);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(newPassword);
+        assertThat(rotated.getDescription()).isEqualTo("New password");
+        assertThat(rotated.getScope()).isEqualTo(CredentialsScope.GLOBAL);
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX)).isNull();
+        j.assertLogContains("rotated; credential " + JenkinsPlatform.PASSWORD_ID + " holds the new password", run);
+        j.assertLogNotContains(newPassword, run);
+        assertThat(run.getAction(PasswordChangeSummary.class).getEntries()).singleElement()
+                .satisfies(entry -> assertThat(entry.getRotatedCredentialId()).isEqualTo(JenkinsPlatform.PASSWORD_ID));
+    }
+
+    @Test
+    void rotatesIntoACredentialOfAFolderStore() throws Exception {
+        Folder folder = j.createProject(Folder.class, "team");
+        CredentialsStore folderStore = storeOf(folder);
+        folderStore.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "team-password",
+                "Team user's password", Secret.fromString("Team-Passw0rd-initial")));
+        FreeStyleProject project = folder.createProject(FreeStyleProject.class, "rotate-team");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("team-password");
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        step.setGeneratePassword(true);
+        step.setPasswordLength(32);
+        step.setCharacterClasses("LOWER,DIGITS");
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        String newPassword = secretText(folder, "team-password").getSecret().getPlainText();
+        assertThat(newPassword).hasSize(32).matches("[a-z0-9]+");
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(newPassword);
+        assertThat(secretTextOrNull(j.jenkins, "team-password")).as("the system store is untouched").isNull();
+        j.assertLogNotContains(newPassword, build);
+    }
+
+    @Test
+    void aPendingRotationIsFinishedByTheNextRun() throws Exception {
+        CredentialsStore system = storeOf(j.jenkins);
+        system.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX, "left by a crashed run",
+                Secret.fromString("Pending-Passw0rd-from-crash")));
+        FreeStyleProject project = j.createFreeStyleProject("recover");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        step.setGeneratePassword(true);
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID).getSecret().getPlainText()).isEqualTo("Pending-Passw0rd-from-crash");
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue("Pending-Passw0rd-from-crash");
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX)).isNull();
+        j.assertLogContains("Finished an interrupted rotation", build);
+    }
+
+    @Test
+    void aCompromisedPasswordIsRefusedBeforeTheChange() throws Exception {
+        storeOf(j.jenkins).addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "weak",
+                "A leaked password", Secret.fromString("password1234")));
+        FreeStyleProject project = j.createFreeStyleProject("compromised");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("weak");
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("compromised", build);
+        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+    }
+
+    private static CredentialsStore storeOf(Object context) {
+        for (CredentialsStore store : CredentialsProvider.lookupStores((hudson.model.ModelObject) context)) {
+            if (store.getContext() == context) {
+                return store;
+            }
+        }
+        throw new AssertionError("no store of its own in " + context);
+    }
+
+    private static StringCredentials secretText(ItemGroup<?> context, String id) {
+        StringCredentials found = secretTextOrNull(context, id);
+        assertThat(found).as("credential %s", id).isNotNull();
+        return found;
+    }
+
+    private static StringCredentials secretTextOrNull(ItemGroup<?> context, String id) {
+        List<StringCredentials> all = CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, context, null, List.of());
+        return all.stream().filter(c -> c.getId().equals(id)).findFirst().orElse(null);
+    }
+}

@@ -173,12 +173,23 @@ class TransportFaultTest {
             server.setDaemon(true);
             server.start();
             PlatformEndpoint wrongScheme = PlatformEndpoint.parse("https://127.0.0.1:" + plainPort.getLocalPort(), false);
-            try (PlatformClient client = new PlatformClient(wrongScheme, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
+            java.util.List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ProgressListener listener = new ProgressListener() {
+                @Override
+                public void retrying(String failure, int nextAttempt, int maxAttempts, Duration wait) {
+                    retried.add(failure);
+                }
+            };
+            try (PlatformClient client = new PlatformClient(wrongScheme, platform.credentials(), shortTimeouts(), platform.tokens, listener)) {
                 TimedFailure result = failingChange(client);
                 assertThat(result.failure().kind()).isEqualTo(FailureKind.UNAVAILABLE);
-                assertThat(result.failure().attempts()).as("a TLS failure is not retried").isEqualTo(1);
+                // A TLS failure ends the retries at once. The JDK sometimes reports the first handshake
+                // against a plain port as a connection without bytes (retried like any broken
+                // connection) and only the second as the TLS error, so one retry may come first.
+                assertThat(result.failure().attempts()).as("retried after: %s", retried).isBetween(1, 2);
+                assertThat(retried).allMatch(failure -> !failure.contains("TLS"));
                 assertThat(result.failure().getMessage()).contains("the TLS connection to 127.0.0.1").contains("scheme and port");
-                assertThat(result.took()).isLessThan(Duration.ofSeconds(1));
+                assertThat(result.took()).isLessThan(Duration.ofSeconds(2));
             }
         }
     }
@@ -186,9 +197,16 @@ class TransportFaultTest {
     private static void answerPlainText(ServerSocket socket) {
         while (!socket.isClosed()) {
             try (java.net.Socket connection = socket.accept()) {
+                connection.setSoTimeout(2000);
                 connection.getInputStream().read(new byte[1024]);
                 connection.getOutputStream().write(
                         "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                connection.getOutputStream().flush();
+                // Keep the connection open until the client gives up on it: a reset racing the answer
+                // would show up as a broken connection rather than as the TLS failure this test is about.
+                while (connection.getInputStream().read(new byte[1024]) != -1) {
+                    // drain
+                }
             } catch (java.io.IOException e) {
                 return;
             }

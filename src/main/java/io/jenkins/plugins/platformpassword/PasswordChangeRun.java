@@ -104,13 +104,15 @@ final class PasswordChangeRun {
                 }
                 return;
             }
-            if (step.getPreflight() == PreflightMode.ALWAYS) {
-                Diagnosis diagnosis = changer.dryRun(target);
-                if (!diagnosis.allowsChange()) {
-                    throw new AbortException(Messages.Run_PreflightFailed(diagnosis.explain()));
-                }
-            }
             if (step.isGeneratePassword()) {
+                // The rotation calls the client itself, so ALWAYS is applied here; PasswordChanger does it for plain changes.
+                if (step.getPreflight() == PreflightMode.ALWAYS) {
+                    Diagnosis diagnosis = changer.dryRun(target);
+                    if (!diagnosis.allowsChange()) {
+                        outcomes.record(Messages.Summary_Failed(diagnosis.finding()), 0);
+                        throw new AbortException(Messages.Run_PreflightFailed(diagnosis.explain()));
+                    }
+                }
                 RotationOutcome rotation = new RotationRun(run).rotate(platform, target, outcomes.login, passwordId,
                         step.getPasswordLength(), classes);
                 console.rotated(rotation, passwordId);

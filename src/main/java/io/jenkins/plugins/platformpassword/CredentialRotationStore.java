@@ -60,6 +60,11 @@ final class CredentialRotationStore implements RotationStore {
         return targetId;
     }
 
+    /** Identifies the target across jobs: the store's owner (Jenkins or a folder) and the credential id. */
+    Object lockKey() {
+        return java.util.List.of(store.getContext(), targetId);
+    }
+
     @Override
     public SecretValue current() throws RotationStoreException {
         return SecretValue.of(Secret.toString(passwordOf(target())));

@@ -24,13 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@code generatePassword: true}: generate a password, set it, and write it back into the
  * credential, through the crash-safe protocol of {@link PasswordRotation} (see docs/rotation.md).
- * Rotations of the same credential never overlap on this controller: the protocol's pending entry
+ * Rotations of the same credential never overlap on this controller, whichever jobs run them: the protocol's pending entry
  * is one per credential, and two rotations racing for it would be refused anyway, but waiting is
  * friendlier than failing.
  */
 final class RotationRun {
 
-    private static final ConcurrentMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Object, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Run<?, ?> run;
 
@@ -48,7 +48,7 @@ final class RotationRun {
         }
         List<String> forbidden = wordsOf(platform, user, knownLogin);
         PasswordGenerator generator = new PasswordGenerator();
-        ReentrantLock lock = LOCKS.computeIfAbsent(run.getParent().getFullName() + "\u0000" + credentialId, key -> new ReentrantLock());
+        ReentrantLock lock = LOCKS.computeIfAbsent(store.lockKey(), key -> new ReentrantLock());
         lock.lockInterruptibly();
         try {
             return new PasswordRotation(store).rotate(platform, user, () -> generator.generate(length, classes, forbidden));

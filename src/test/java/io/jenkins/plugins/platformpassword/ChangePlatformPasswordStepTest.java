@@ -272,6 +272,25 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void everyOptionSurvivesTheFormRoundTrip() throws Exception {
+        ChangePlatformPasswordStep before = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        before.setUserLogin("customer-user");
+        before.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        before.setBaseUrl(platform.url());
+        before.setPreflight(io.jenkins.plugins.platformpassword.client.PreflightMode.ALWAYS);
+        before.setDryRun(true);
+        before.setCheckPasswordLength(false);
+        before.setCheckCompromised(false);
+        before.setGeneratePassword(true);
+        before.setPasswordLength(32);
+        before.setCharacterClasses("UPPER,DIGITS");
+
+        ChangePlatformPasswordStep after = j.configRoundtrip(before);
+
+        j.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
     void snippetGeneratorWritesAStepThatRuns() throws Exception {
         String snippet = Snippetizer.object2Groovy(step(platform.customerUser));
         assertThat(snippet).startsWith("changePlatformPassword ")

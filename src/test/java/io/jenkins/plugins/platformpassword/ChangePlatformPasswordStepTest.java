@@ -247,6 +247,27 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void jenkinsProxySettingsApplyIncludingNoProxyHosts() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        FreeStyleProject project = j.createFreeStyleProject("proxy");
+        project.getBuildersList().add(step(platform.customerUser));
+
+        // A proxy that does not exist: the step must try to go through it, and fail.
+        j.jenkins.setProxy(new hudson.ProxyConfiguration("127.0.0.1", deadPort, null, null, "example.invalid"));
+        FreeStyleBuild throughProxy = j.buildAndAssertStatus(Result.FAILURE, project);
+        j.assertLogContains("could not connect to", throughProxy);
+        assertThat(platform.simulator.requests()).isEmpty();
+
+        // The same proxy with the platform's host on the no-proxy list: a direct connection.
+        j.jenkins.setProxy(new hudson.ProxyConfiguration("127.0.0.1", deadPort, null, null, "127.0.0.1"));
+        j.buildAndAssertSuccess(project);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
     void usedCredentialsAreTracked() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("tracked");
         project.getBuildersList().add(step(platform.customerUser));

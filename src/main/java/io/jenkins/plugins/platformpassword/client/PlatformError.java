@@ -28,7 +28,8 @@ public record PlatformError(String code, String domain, String message, String d
             text.append(text.length() > 0 ? ": " : "").append(message);
         }
         if (detailsInfo != null && !detailsInfo.isBlank() && !detailsInfo.equals(message)) {
-            text.append(text.length() > 0 ? ". Details: " : "Details: ").append(detailsInfo);
+            boolean endsSentence = text.length() > 0 && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
+            text.append(text.length() == 0 ? "Details: " : endsSentence ? " Details: " : ". Details: ").append(detailsInfo);
         }
         return text.toString();
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -92,24 +93,36 @@ public final class UserDirectory {
 
     /** Whether {@code tenantId} lies strictly below {@code ancestorId}: one request when the platform embeds the path. */
     private boolean isBelow(String tenantId, String ancestorId) throws PlatformException {
-        PlatformTenant tenant = client.call(new TenantLookup(client.endpoint(), tenantId));
-        if (tenant.ancestorIds() != null) {
-            return tenant.ancestorIds().contains(ancestorId.toLowerCase(Locale.ROOT));
+        Optional<PlatformTenant> tenant = visibleTenant(tenantId);
+        if (tenant.isEmpty()) {
+            return false;
         }
-        String current = tenant.parentId();
+        if (tenant.get().ancestorIds() != null) {
+            return tenant.get().ancestorIds().contains(ancestorId.toLowerCase(Locale.ROOT));
+        }
+        String current = tenant.get().parentId();
         for (int depth = 0; current != null && depth < MAX_TENANT_DEPTH; depth++) {
             if (current.equalsIgnoreCase(ancestorId)) {
                 return true;
             }
-            try {
-                current = client.call(new TenantLookup(client.endpoint(), current)).parentId();
-            } catch (PlatformException e) {
-                if (e.kind() == FailureKind.FORBIDDEN || e.kind() == FailureKind.NOT_FOUND) {
-                    return false; // walked out of the API client's tree
-                }
-                throw e;
+            Optional<PlatformTenant> parent = visibleTenant(current);
+            if (parent.isEmpty()) {
+                return false;
             }
+            current = parent.get().parentId();
         }
         return false;
+    }
+
+    /** A tenant the API client may read; empty when it may not (403) or it does not exist (404): outside its tree. */
+    private Optional<PlatformTenant> visibleTenant(String tenantId) throws PlatformException {
+        try {
+            return Optional.of(client.call(new TenantLookup(client.endpoint(), tenantId)));
+        } catch (PlatformException e) {
+            if (e.kind() == FailureKind.FORBIDDEN || e.kind() == FailureKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

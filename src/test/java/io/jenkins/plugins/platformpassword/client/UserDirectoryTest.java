@@ -111,6 +111,32 @@ class UserDirectoryTest {
     }
 
     @Test
+    void withoutAnEmbeddedPathTheChecksWalkUpTheParents() throws Exception {
+        String folder = platform.simulator.addTenant(platform.customerTenant, "Folder");
+        String unit = platform.simulator.addTenant(folder, "Unit");
+        String deepUser = platform.simulator.addUser(unit, "deep-user");
+        // A platform that ignores embed_path: the unit's own record names only its parent.
+        platform.simulator.enqueueFault("/api/2/tenants/", io.jenkins.plugins.platformpassword.simulator.Fault.body(200,
+                "application/json", "{\"id\":\"" + unit + "\",\"parent_id\":\"" + folder + "\",\"enabled\":true}"));
+
+        assertThat(directory.diagnose(UserId.parse(deepUser)).finding()).isEqualTo(Diagnosis.Finding.OK);
+        // the unit, then the folder and the customer, whose parent is the client's tenant
+        assertThat(platform.simulator.requestCount("GET", "/api/2/tenants/")).isEqualTo(3);
+    }
+
+    @Test
+    void aWalkThatLeavesTheClientsTreeEndsOutside() throws Exception {
+        String otherPartner = platform.simulator.addTenant(platform.simulator.rootTenantId(), "Other partner");
+        String otherCustomer = platform.simulator.addTenant(otherPartner, "Other customer");
+        // The user record is visible (a fault plays it), but its tenant lies in another partner's tree.
+        String foreigner = platform.simulator.addUser(otherCustomer, "foreign-user");
+        platform.simulator.enqueueFault("/api/2/users/", io.jenkins.plugins.platformpassword.simulator.Fault.body(200,
+                "application/json", "{\"id\":\"" + foreigner + "\",\"tenant_id\":\"" + otherCustomer + "\",\"enabled\":true}"));
+
+        assertThat(directory.diagnose(UserId.parse(foreigner)).finding()).isEqualTo(Diagnosis.Finding.USER_OUTSIDE_CLIENT_TREE);
+    }
+
+    @Test
     void aUserInTheClientsOwnTenantIsExplained() throws Exception {
         Diagnosis diagnosis = directory.diagnose(UserId.parse(platform.partnerUser));
         assertThat(diagnosis.finding()).isEqualTo(Diagnosis.Finding.USER_IN_CLIENT_TENANT);

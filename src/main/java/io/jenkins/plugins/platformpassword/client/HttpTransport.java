@@ -7,9 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import kong.unirest.core.Config;
@@ -35,6 +38,11 @@ final class HttpTransport implements AutoCloseable {
     private final UnirestInstance unirest;
     private final int maxBodyBytes;
     private final ScheduledExecutorService watchdog;
+    /**
+     * The JDK HTTP client's worker threads, owned here so that closing the client ends them at
+     * once; otherwise they live until the client is garbage collected (before Java 21).
+     */
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("platform-password-http"));
 
     HttpTransport(ClientSettings settings, boolean https) {
         this.maxBodyBytes = settings.maxBodyBytes();
@@ -55,11 +63,19 @@ final class HttpTransport implements AutoCloseable {
         if (settings.proxyAuthenticator() != null) {
             config.authenticator(settings.proxyAuthenticator());
         }
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "platform-password-watchdog");
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-watchdog"));
+        // Most alarms are cancelled: drop them at once instead of keeping each for a request timeout.
+        alarms.setRemoveOnCancelPolicy(true);
+        this.watchdog = alarms;
+        config.executor(workers);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     UnirestInstance unirest() {
@@ -163,6 +179,7 @@ final class HttpTransport implements AutoCloseable {
         Object httpClient = unirest.config().isRunning() ? unirest.config().getClient().getClient() : null;
         unirest.close();
         watchdog.shutdownNow();
+        workers.shutdownNow();
         // From Java 21 on, the JDK's HttpClient can be closed, which ends its selector thread at
         // once; on older JDKs that thread ends when the client is garbage collected.
         if (httpClient instanceof AutoCloseable closeable) {

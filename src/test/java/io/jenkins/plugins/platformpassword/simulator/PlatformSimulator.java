@@ -46,6 +46,12 @@ public final class PlatformSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
+    static {
+        // The JDK's server leaves Nagle's algorithm on, so every answer with a body waits ~40 ms
+        // for a delayed ACK; a real platform does not. Read once, when the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private PlatformSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         // A thread per request (reused): a hung or slow request must not hold up the others.

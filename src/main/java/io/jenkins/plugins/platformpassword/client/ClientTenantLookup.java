@@ -1,11 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import java.net.URI;
-import kong.unirest.core.HttpRequest;
-import kong.unirest.core.UnirestInstance;
 
 /** {@code GET /api/2/clients/{client_id}}: the tenant the API client belongs to. */
-final class ClientTenantLookup extends Operation<String> {
+final class ClientTenantLookup extends ReadOperation<String> {
 
     private final PlatformEndpoint endpoint;
     private final String clientId;
@@ -23,16 +21,6 @@ final class ClientTenantLookup extends Operation<String> {
     @Override
     URI target() {
         return endpoint.api("/clients/" + PathSegments.encode(clientId));
-    }
-
-    @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
-    }
-
-    @Override
-    int successStatus() {
-        return 200;
     }
 
     @Override

@@ -5,8 +5,6 @@ import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import kong.unirest.core.HttpRequest;
-import kong.unirest.core.UnirestInstance;
 
 /**
  * {@code GET /api/2/tenants/{tenant_id}?embed_path=true}. The spec offers {@code embed_path} but
@@ -14,7 +12,7 @@ import kong.unirest.core.UnirestInstance;
  * objects with an {@code id}, or of id strings. Anything else counts as "no path", and the caller
  * walks {@code parent_id} instead.
  */
-final class TenantLookup extends Operation<PlatformTenant> {
+final class TenantLookup extends ReadOperation<PlatformTenant> {
 
     private final PlatformEndpoint endpoint;
     private final String tenantId;
@@ -32,16 +30,6 @@ final class TenantLookup extends Operation<PlatformTenant> {
     @Override
     URI target() {
         return endpoint.api("/tenants/" + PathSegments.encode(tenantId) + "?embed_path=true");
-    }
-
-    @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
-    }
-
-    @Override
-    int successStatus() {
-        return 200;
     }
 
     @Override

@@ -3,11 +3,9 @@ package io.jenkins.plugins.platformpassword.client;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
-import kong.unirest.core.HttpRequest;
-import kong.unirest.core.UnirestInstance;
 
 /** {@code GET /api/2/users/{user_id}}: proves the API client can see the user. */
-final class UserLookup extends Operation<PlatformUser> {
+final class UserLookup extends ReadOperation<PlatformUser> {
 
     private final PlatformEndpoint endpoint;
     private final UserId userId;
@@ -25,18 +23,6 @@ final class UserLookup extends Operation<PlatformUser> {
     @Override
     URI target() {
         return endpoint.api("/users/" + userId.value());
-    }
-
-    @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString())
-                .header("Authorization", token.authorizationHeader())
-                .header("Accept", "application/json");
-    }
-
-    @Override
-    int successStatus() {
-        return 200;
     }
 
     @Override

@@ -5,14 +5,12 @@ import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import kong.unirest.core.HttpRequest;
-import kong.unirest.core.UnirestInstance;
 
 /**
  * {@code GET /api/2/search?tenant=...&text=...}: the platform's only way to find a user by login.
  * It matches logins, emails and names as substrings, so the caller filters for exact logins.
  */
-final class UserSearch extends Operation<List<UserSearch.Hit>> {
+final class UserSearch extends ReadOperation<List<UserSearch.Hit>> {
 
     /** Enough to see past other users whose login or email merely contains the one searched for. */
     static final int LIMIT = 100;
@@ -37,16 +35,6 @@ final class UserSearch extends Operation<List<UserSearch.Hit>> {
     @Override
     URI target() {
         return endpoint.api("/search?tenant=" + PathSegments.encode(tenantId) + "&text=" + PathSegments.encode(text) + "&limit=" + LIMIT);
-    }
-
-    @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
-    }
-
-    @Override
-    int successStatus() {
-        return 200;
     }
 
     @Override

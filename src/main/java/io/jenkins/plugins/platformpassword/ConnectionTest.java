@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 
 /**
@@ -40,19 +38,23 @@ final class ConnectionTest {
             UserId user = Util.fixEmptyAndTrim(userId) == null || userId.contains("${") ? null : UserId.parse(userId);
             StandardUsernamePasswordCredentials stored = CredentialsDropdowns.findApiClient(item, credentialsId);
             if (stored == null) {
-                return FormValidation.error(Messages.CredentialsDropdowns_NotFound(credentialsId, Messages.Credentials_ApiClientTypes()));
+                return FormValidation.error(
+                        Messages.CredentialsDropdowns_NotFound(credentialsId, Messages.Credentials_ApiClientTypes()));
             }
-            ApiClientCredentials credentials =
-                    new ApiClientCredentials(stored.getUsername(), SecretValue.of(Secret.toString(stored.getPassword())));
-            try (PlatformClient client = new PlatformClient(endpoint, credentials, global.clientSettings(), global.tokenCache(),
-                    ProgressListener.NONE)) {
+            ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);
+            try (PlatformClient client = new PlatformClient(
+                    endpoint, credentials, global.clientSettings(), global.tokenCache(), ProgressListener.NONE)) {
                 client.verifyCredentials();
                 if (user == null) {
-                    return FormValidation.ok(Messages.ConnectionTest_Ok(endpoint, credentials.clientId()));
+                    return FormValidation.ok(Messages.ConnectionTest_Ok(endpoint, credentials.displayId()));
                 }
                 PlatformUser found = client.user(user);
-                return FormValidation.ok(Messages.ConnectionTest_OkWithUser(endpoint, credentials.clientId(), found.id(),
-                        String.valueOf(found.login()), String.valueOf(found.tenantId())));
+                return FormValidation.ok(Messages.ConnectionTest_OkWithUser(
+                        endpoint,
+                        credentials.displayId(),
+                        found.id(),
+                        String.valueOf(found.login()),
+                        String.valueOf(found.tenantId())));
             }
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

@@ -9,15 +9,20 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.Job;
+import hudson.security.Permission;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStore;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import java.io.IOException;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
 /**
  * The rotation protocol's storage in Jenkins: the target is the credential named by
@@ -26,9 +31,9 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
  * store and domain, with the id {@code <target id>}{@value #PENDING_SUFFIX}. Every write goes
  * through the store's own add/update/remove, which save the store to disk before returning.
  *
- * <p>No permission is raised: the store checks the build's own authentication, so a build that
- * may use a credential but not update it fails before the platform is touched (the protocol
- * reads and writes the pending entry first).
+ * <p>No permission is raised: the build's own authentication must be allowed to create, update and
+ * delete credentials in the store (checked up front), so a build that may use a credential but not
+ * rewrite it fails before the platform is touched.
  */
 final class CredentialRotationStore implements RotationStore {
 
@@ -44,25 +49,40 @@ final class CredentialRotationStore implements RotationStore {
         this.targetId = targetId;
     }
 
-    /** The writable store that holds the credential as the job sees it (the nearest one wins, as in lookups). */
+    /**
+     * The store that holds the credential as the job sees it (the nearest one wins, as in
+     * lookups). Everything that would make a later write fail is checked here, before the
+     * platform is touched: the credential's kind, its scope, and the build's permissions.
+     */
     static CredentialRotationStore forCredential(Job<?, ?> job, String credentialId) throws RotationStoreException {
         for (CredentialsStore candidate : CredentialsProvider.lookupStores(job)) {
             for (Domain domain : candidate.getDomains()) {
-                if (find(candidate, domain, credentialId) != null) {
-                    return new CredentialRotationStore(candidate, domain, credentialId);
+                Credentials found = find(candidate, domain, credentialId);
+                if (found == null || found.getScope() == CredentialsScope.SYSTEM) {
+                    continue; // builds never see System-scoped credentials; neither may they rewrite one
                 }
+                if (!(found instanceof StringCredentialsImpl) && !(found instanceof UsernamePasswordCredentialsImpl)) {
+                    throw new RotationStoreException(Messages.Rotation_UnsupportedType(
+                            credentialId, found.getDescriptor().getDisplayName()));
+                }
+                Authentication build = Jenkins.getAuthentication2();
+                for (Permission needed : new Permission[] {
+                    CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.DELETE
+                }) {
+                    if (!candidate.hasPermission2(build, needed)) {
+                        throw new RotationStoreException(
+                                Messages.Rotation_NoPermission(credentialId, build.getName(), needed.name));
+                    }
+                }
+                return new CredentialRotationStore(candidate, domain, credentialId);
             }
         }
         throw new RotationStoreException(Messages.Rotation_NoWritableStore(credentialId));
     }
 
-    String targetId() {
-        return targetId;
-    }
-
-    /** Identifies the target across jobs: the store's owner (Jenkins or a folder) and the credential id. */
-    Object lockKey() {
-        return java.util.List.of(store.getContext(), targetId);
+    /** Identifies the target across jobs by name (the store's folder, or none for Jenkins itself, and the id), holding no object. */
+    String lockKey() {
+        return (store.getContext() instanceof Item item ? item.getFullName() : "") + "\u0000" + targetId;
     }
 
     @Override
@@ -79,14 +99,18 @@ final class CredentialRotationStore implements RotationStore {
     @Override
     public void savePending(SecretValue password) throws RotationStoreException {
         StandardCredentials target = target();
-        Credentials pending = new StringCredentialsImpl(target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
-                pendingId(), Messages.Rotation_PendingDescription(targetId), Secret.fromString(password.reveal()));
+        Credentials pending = new StringCredentialsImpl(
+                target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
+                pendingId(),
+                Messages.Rotation_PendingDescription(targetId),
+                Secret.fromString(password.reveal()));
         try {
             if (!store.addCredentials(domain, pending)) {
                 throw new RotationStoreException(Messages.Rotation_PendingExists(pendingId()));
             }
-        } catch (IOException e) {
-            throw new RotationStoreException(Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
+        } catch (IOException | AccessDeniedException e) {
+            throw new RotationStoreException(
+                    Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -98,8 +122,9 @@ final class CredentialRotationStore implements RotationStore {
             if (!store.updateCredentials(domain, target, replacement)) {
                 throw new RotationStoreException(Messages.Rotation_WriteFailed(targetId, "update refused"));
             }
-        } catch (IOException e) {
-            throw new RotationStoreException(Messages.Rotation_WriteFailed(targetId, e.getClass().getSimpleName()), e);
+        } catch (IOException | AccessDeniedException e) {
+            throw new RotationStoreException(
+                    Messages.Rotation_WriteFailed(targetId, e.getClass().getSimpleName()), e);
         }
     }
 
@@ -113,8 +138,9 @@ final class CredentialRotationStore implements RotationStore {
             if (!store.removeCredentials(domain, pending)) {
                 throw new RotationStoreException(Messages.Rotation_WriteFailed(pendingId(), "removal refused"));
             }
-        } catch (IOException e) {
-            throw new RotationStoreException(Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
+        } catch (IOException | AccessDeniedException e) {
+            throw new RotationStoreException(
+                    Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -133,20 +159,22 @@ final class CredentialRotationStore implements RotationStore {
     /** A copy of the target with the new password: same id, scope, description (and username). */
     private Credentials withPassword(StandardCredentials target, SecretValue password) throws RotationStoreException {
         if (target instanceof StringCredentialsImpl) {
-            return new StringCredentialsImpl(target.getScope(), target.getId(), target.getDescription(),
-                    Secret.fromString(password.reveal()));
+            return new StringCredentialsImpl(
+                    target.getScope(), target.getId(), target.getDescription(), Secret.fromString(password.reveal()));
         }
         if (target instanceof UsernamePasswordCredentialsImpl pair) {
             try {
-                UsernamePasswordCredentialsImpl copy = new UsernamePasswordCredentialsImpl(pair.getScope(), pair.getId(),
-                        pair.getDescription(), pair.getUsername(), password.reveal());
+                UsernamePasswordCredentialsImpl copy = new UsernamePasswordCredentialsImpl(
+                        pair.getScope(), pair.getId(), pair.getDescription(), pair.getUsername(), password.reveal());
                 copy.setUsernameSecret(pair.isUsernameSecret());
                 return copy;
             } catch (Descriptor.FormException e) {
-                throw new RotationStoreException(Messages.Rotation_WriteFailed(targetId, "the credential refused the password"), null);
+                throw new RotationStoreException(
+                        Messages.Rotation_WriteFailed(targetId, "the credential refused the password"), null);
             }
         }
-        throw new RotationStoreException(Messages.Rotation_UnsupportedType(targetId, target.getDescriptor().getDisplayName()));
+        throw new RotationStoreException(Messages.Rotation_UnsupportedType(
+                targetId, target.getDescriptor().getDisplayName()));
     }
 
     private static Secret passwordOf(Credentials credentials) throws RotationStoreException {
@@ -157,12 +185,14 @@ final class CredentialRotationStore implements RotationStore {
             return pair.getPassword();
         }
         throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                credentials instanceof IdCredentials id ? id.getId() : "?", credentials.getDescriptor().getDisplayName()));
+                credentials instanceof IdCredentials id ? id.getId() : "?",
+                credentials.getDescriptor().getDisplayName()));
     }
 
     private static Credentials find(CredentialsStore store, Domain domain, String id) {
         for (Credentials credentials : store.getCredentials(domain)) {
-            if (credentials instanceof IdCredentials identified && identified.getId().equals(id)) {
+            if (credentials instanceof IdCredentials identified
+                    && identified.getId().equals(id)) {
                 return credentials;
             }
         }

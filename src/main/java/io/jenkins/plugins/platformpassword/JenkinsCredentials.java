@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
@@ -31,7 +32,15 @@ final class JenkinsCredentials {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
         CredentialsProvider.track(run, found);
-        return new ApiClientCredentials(found.getUsername(), plain(found.getPassword()));
+        return toClient(found);
+    }
+
+    /** The client's view of an API client credential; a username marked secret stays out of messages too. */
+    static ApiClientCredentials toClient(StandardUsernamePasswordCredentials credential) {
+        return new ApiClientCredentials(
+                credential.getUsername(),
+                plain(credential.getPassword()),
+                credential instanceof UsernamePasswordCredentialsImpl impl && impl.isUsernameSecret());
     }
 
     NewPassword newPassword(String id) throws AbortException {
@@ -51,9 +60,11 @@ final class JenkinsCredentials {
 
     private AbortException notUsable(String field, String id, String expected) {
         StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
-        return new AbortException(other == null
-                ? Messages.Credentials_NotFound(field, id, expected)
-                : Messages.Credentials_WrongType(field, id, other.getDescriptor().getDisplayName(), expected));
+        return new AbortException(
+                other == null
+                        ? Messages.Credentials_NotFound(field, id, expected)
+                        : Messages.Credentials_WrongType(
+                                field, id, other.getDescriptor().getDisplayName(), expected));
     }
 
     private static SecretValue plain(Secret secret) {

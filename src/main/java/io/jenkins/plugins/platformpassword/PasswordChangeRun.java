@@ -7,21 +7,21 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
+import io.jenkins.plugins.platformpassword.client.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
+import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import io.jenkins.plugins.platformpassword.client.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
-import io.jenkins.plugins.platformpassword.client.CharacterClass;
-import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
-import io.jenkins.plugins.platformpassword.client.PasswordScreening;
-import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
@@ -49,8 +49,10 @@ final class PasswordChangeRun {
 
     void execute(ChangePlatformPasswordStep step, EnvVars env) throws AbortException, InterruptedException {
         String url = orDefault(env.expand(step.getBaseUrl()), global.getBaseUrl(), Messages.Run_BaseUrlMissing());
-        String clientCredentialsId = orDefault(step.getCredentialsId(), global.getCredentialsId(), Messages.Run_CredentialsIdMissing());
-        String passwordId = orDefault(step.getPasswordCredentialsId(), null, Messages.Run_PasswordCredentialsIdMissing());
+        String clientCredentialsId =
+                orDefault(step.getCredentialsId(), global.getCredentialsId(), Messages.Run_CredentialsIdMissing());
+        String passwordId =
+                orDefault(step.getPasswordCredentialsId(), null, Messages.Run_PasswordCredentialsIdMissing());
         String userId = Util.fixEmptyAndTrim(env.expand(step.getUserId()));
         String login = Util.fixEmptyAndTrim(env.expand(step.getUserLogin()));
         if (userId == null && login == null) {
@@ -82,9 +84,10 @@ final class PasswordChangeRun {
             throw new AbortException(e.getMessage());
         }
         BuildConsole console = new BuildConsole(listener);
-        console.starting(endpoint, userId != null ? userId : login, client.clientId());
+        console.starting(endpoint, userId != null ? userId : login, client.displayId());
         Outcomes outcomes = new Outcomes(endpoint, console);
-        try (PlatformClient platform = new PlatformClient(endpoint, client, global.clientSettings(), global.tokenCache(), console)) {
+        try (PlatformClient platform =
+                new PlatformClient(endpoint, client, global.clientSettings(), global.tokenCache(), console)) {
             outcomes.login = login;
             if (target == null) {
                 ResolvedUser resolved = new UserDirectory(platform).resolveLogin(login);
@@ -97,15 +100,19 @@ final class PasswordChangeRun {
             if (step.isDryRun()) {
                 Diagnosis diagnosis = changer.dryRun(target);
                 console.dryRun(diagnosis);
-                outcomes.record(diagnosis.allowsChange() ? Messages.Summary_DryRunOk()
-                        : Messages.Summary_DryRunRefused(diagnosis.finding()), 0);
+                outcomes.record(
+                        diagnosis.allowsChange()
+                                ? Messages.Summary_DryRunOk()
+                                : Messages.Summary_DryRunRefused(diagnosis.finding()),
+                        0);
                 if (!diagnosis.allowsChange()) {
                     throw new AbortException(Messages.Console_DryRun(diagnosis.explain()));
                 }
                 return;
             }
             if (step.isGeneratePassword()) {
-                // The rotation calls the client itself, so ALWAYS is applied here; PasswordChanger does it for plain changes.
+                // The rotation calls the client itself, so ALWAYS is applied here; PasswordChanger does it for plain
+                // changes.
                 if (step.getPreflight() == PreflightMode.ALWAYS) {
                     Diagnosis diagnosis = changer.dryRun(target);
                     if (!diagnosis.allowsChange()) {
@@ -113,8 +120,8 @@ final class PasswordChangeRun {
                         throw new AbortException(Messages.Run_PreflightFailed(diagnosis.explain()));
                     }
                 }
-                RotationOutcome rotation = new RotationRun(run).rotate(platform, target, outcomes.login, passwordId,
-                        step.getPasswordLength(), classes);
+                RotationOutcome rotation = new RotationRun(run)
+                        .rotate(platform, target, outcomes.login, passwordId, step.getPasswordLength(), classes);
                 console.rotated(rotation, passwordId);
                 outcomes.rotated(rotation, passwordId);
                 return;
@@ -126,7 +133,8 @@ final class PasswordChangeRun {
             console.changed(outcome);
             outcomes.record(Messages.Summary_Changed(), outcome.attempts());
         } catch (RotationException e) {
-            outcomes.record(Messages.Summary_Failed(e.platformFailure().map(Enum::name).orElse("ROTATION")), 0);
+            outcomes.record(
+                    Messages.Summary_Failed(e.platformFailure().map(Enum::name).orElse("ROTATION")), 0);
             if (e.platformFailure().orElse(null) == FailureKind.ABORTED) {
                 throw new InterruptedException(e.getMessage());
             }
@@ -163,13 +171,21 @@ final class PasswordChangeRun {
         }
 
         void rotated(RotationOutcome rotation, String credentialId) {
-            add(rotation.recovered() ? Messages.Summary_RotationFinished() : Messages.Summary_Rotated(),
-                    rotation.change().attempts(), credentialId);
+            add(
+                    rotation.recovered() ? Messages.Summary_RotationFinished() : Messages.Summary_Rotated(),
+                    rotation.change().attempts(),
+                    credentialId);
         }
 
         private void add(String outcome, int attempts, String rotatedCredentialId) {
-            PasswordChangeSummary.Entry entry = new PasswordChangeSummary.Entry(endpoint.toString(),
-                    userId == null ? null : userId.value(), login, Instant.now(), outcome, attempts, rotatedCredentialId);
+            PasswordChangeSummary.Entry entry = new PasswordChangeSummary.Entry(
+                    endpoint.toString(),
+                    userId == null ? null : userId.value(),
+                    login,
+                    Instant.now(),
+                    outcome,
+                    attempts,
+                    rotatedCredentialId);
             PasswordChangeSummary.of(run).add(entry);
             console.summary(entry);
         }
@@ -177,8 +193,10 @@ final class PasswordChangeRun {
 
     private static void checkLength(int length) {
         if (length < PasswordGenerator.MIN_LENGTH || length > PasswordGenerator.MAX_LENGTH) {
-            throw new InvalidInputException(PasswordGenerator.LENGTH_FIELD, "is " + length + "; generated passwords have "
-                    + PasswordGenerator.MIN_LENGTH + " to " + PasswordGenerator.MAX_LENGTH + " characters");
+            throw new InvalidInputException(
+                    PasswordGenerator.LENGTH_FIELD,
+                    "is " + length + "; generated passwords have " + PasswordGenerator.MIN_LENGTH + " to "
+                            + PasswordGenerator.MAX_LENGTH + " characters");
         }
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword;
 import hudson.model.Run;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import jenkins.model.RunAction2;
 
@@ -21,7 +22,9 @@ public final class PasswordChangeSummary implements RunAction2 {
         private final String endpoint;
         private final String userId;
         private final String login;
-        private final Instant time;
+        /** Epoch milliseconds: Jenkins' XStream refuses java.time types in build.xml. */
+        private final long time;
+
         private final String outcome;
         private final int attempts;
         private final String rotatedCredentialId;
@@ -35,11 +38,18 @@ public final class PasswordChangeSummary implements RunAction2 {
          * @param attempts            password requests made (0 for a dry run or a failure before the request)
          * @param rotatedCredentialId the credential a rotation updated, or null
          */
-        Entry(String endpoint, String userId, String login, Instant time, String outcome, int attempts, String rotatedCredentialId) {
+        Entry(
+                String endpoint,
+                String userId,
+                String login,
+                Instant time,
+                String outcome,
+                int attempts,
+                String rotatedCredentialId) {
             this.endpoint = endpoint;
             this.userId = userId;
             this.login = login;
-            this.time = time;
+            this.time = time.toEpochMilli();
             this.outcome = outcome;
             this.attempts = attempts;
             this.rotatedCredentialId = rotatedCredentialId;
@@ -57,8 +67,8 @@ public final class PasswordChangeSummary implements RunAction2 {
             return login;
         }
 
-        public Instant getTime() {
-            return time;
+        public Date getTime() {
+            return new Date(time);
         }
 
         public String getOutcome() {
@@ -75,7 +85,8 @@ public final class PasswordChangeSummary implements RunAction2 {
 
         /** The console's one-line form. */
         String line() {
-            return "Summary: " + outcome + " | user " + (userId == null ? "?" : userId) + (login == null ? "" : " (" + login + ")")
+            return "Summary: " + outcome + " | user " + (userId == null ? "?" : userId)
+                    + (login == null ? "" : " (" + login + ")")
                     + " | " + endpoint + " | " + attempts + " attempt(s)"
                     + (rotatedCredentialId == null ? "" : " | credential " + rotatedCredentialId + " updated");
         }

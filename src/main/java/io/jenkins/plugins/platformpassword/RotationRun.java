@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class RotationRun {
 
-    private static final ConcurrentMap<Object, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Run<?, ?> run;
 
@@ -38,27 +38,37 @@ final class RotationRun {
         this.run = run;
     }
 
-    RotationOutcome rotate(PlatformClient platform, UserId user, String knownLogin, String credentialId, int length,
-                           Set<CharacterClass> classes) throws RotationException, RotationStoreException, PlatformException,
-            InterruptedException {
-        CredentialRotationStore store = CredentialRotationStore.forCredential(run.getParent(), credentialId);
-        StandardCredentials credential = CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run);
-        if (credential != null) {
-            CredentialsProvider.track(run, credential);
+    RotationOutcome rotate(
+            PlatformClient platform,
+            UserId user,
+            String knownLogin,
+            String credentialId,
+            int length,
+            Set<CharacterClass> classes)
+            throws RotationException, RotationStoreException, PlatformException, InterruptedException {
+        // As the build sees it: this resolves credentials parameters and leaves out what the build may not use.
+        StandardCredentials credential =
+                CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run);
+        if (credential == null) {
+            throw new RotationStoreException(Messages.Rotation_NotVisible(credentialId));
         }
+        CredentialsProvider.track(run, credential);
+        CredentialRotationStore store = CredentialRotationStore.forCredential(run.getParent(), credential.getId());
         List<String> forbidden = wordsOf(platform, user, knownLogin);
         PasswordGenerator generator = new PasswordGenerator();
         ReentrantLock lock = LOCKS.computeIfAbsent(store.lockKey(), key -> new ReentrantLock());
         lock.lockInterruptibly();
         try {
-            return new PasswordRotation(store).rotate(platform, user, () -> generator.generate(length, classes, forbidden));
+            return new PasswordRotation(store)
+                    .rotate(platform, user, () -> generator.generate(length, classes, forbidden));
         } finally {
             lock.unlock();
         }
     }
 
     /** The user's login and email: a generated password must not contain them, or the platform's policy refuses it. */
-    private static List<String> wordsOf(PlatformClient platform, UserId user, String knownLogin) throws PlatformException {
+    private static List<String> wordsOf(PlatformClient platform, UserId user, String knownLogin)
+            throws PlatformException {
         List<String> words = new ArrayList<>();
         if (knownLogin != null) {
             words.add(knownLogin);

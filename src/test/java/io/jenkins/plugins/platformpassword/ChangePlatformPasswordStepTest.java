@@ -142,7 +142,8 @@ class ChangePlatformPasswordStepTest {
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
-        j.assertLogContains("credentialsId: credential '" + JenkinsPlatform.PASSWORD_ID + "' is a Secret text credential", build);
+        j.assertLogContains(
+                "credentialsId: credential '" + JenkinsPlatform.PASSWORD_ID + "' is a Secret text credential", build);
         assertThat(platform.simulator.requests()).isEmpty();
     }
 
@@ -152,8 +153,10 @@ class ChangePlatformPasswordStepTest {
         global.setBaseUrl(platform.url());
         global.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
         WorkflowJob job = j.createProject(WorkflowJob.class, "defaults");
-        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(userId: '" + platform.customerUser
-                + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID + "')", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(userId: '" + platform.customerUser + "', passwordCredentialsId: '"
+                        + JenkinsPlatform.PASSWORD_ID + "')",
+                true));
 
         j.buildAndAssertSuccess(job);
 
@@ -178,7 +181,8 @@ class ChangePlatformPasswordStepTest {
         run.doStop();
         j.waitForCompletion(run);
 
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - stoppedAt))
+                .isLessThan(java.time.Duration.ofSeconds(5));
         j.assertBuildStatus(Result.ABORTED, run);
         assertThat(platform.simulator.requestCount("POST", "/api/2/users/")).isEqualTo(1);
         assertNoSecretIn(run);
@@ -187,9 +191,11 @@ class ChangePlatformPasswordStepTest {
     @Test
     void aUserCanBeNamedByLogin() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "by-login");
-        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
-                + "', userLogin: 'customer-user', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
-                + "', baseUrl: '" + platform.url() + "')", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
+                        + "', userLogin: 'customer-user', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
+                        + "', baseUrl: '" + platform.url() + "')",
+                true));
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -209,7 +215,8 @@ class ChangePlatformPasswordStepTest {
         j.assertLogContains("Dry run, nothing changed", build);
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
         assertThat(build.getAction(PasswordChangeSummary.class).getEntries())
-                .singleElement().satisfies(entry -> assertThat(entry.getOutcome()).isEqualTo("dry run: would change"));
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.getOutcome()).isEqualTo("dry run: would change"));
     }
 
     @Test
@@ -223,18 +230,22 @@ class ChangePlatformPasswordStepTest {
 
         j.assertLogContains("Pre-flight check failed, nothing was changed", build);
         j.assertLogContains("is in the API client's own tenant " + platform.partnerTenant, build);
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
     }
 
     @Test
     void theBuildSummaryListsEveryChangeWithoutSecrets() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "summary");
-        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser) + "\n"
-                + "catchError(buildResult: 'SUCCESS') { " + platform.pipelineStep(platform.partnerUser) + " }", true));
+        job.setDefinition(new CpsFlowDefinition(
+                platform.pipelineStep(platform.customerUser) + "\n" + "catchError(buildResult: 'SUCCESS') { "
+                        + platform.pipelineStep(platform.partnerUser) + " }",
+                true));
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
-        List<PasswordChangeSummary.Entry> entries = run.getAction(PasswordChangeSummary.class).getEntries();
+        List<PasswordChangeSummary.Entry> entries =
+                run.getAction(PasswordChangeSummary.class).getEntries();
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).getOutcome()).isEqualTo("changed");
         assertThat(entries.get(0).getUserId()).isEqualTo(platform.customerUser);
@@ -242,7 +253,10 @@ class ChangePlatformPasswordStepTest {
         assertThat(entries.get(1).getOutcome()).isEqualTo("failed (FORBIDDEN)");
         j.assertLogContains("Summary: changed | user " + platform.customerUser, run);
         String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
-        assertThat(page).contains("Platform password changes").contains(platform.customerUser).contains("failed (FORBIDDEN)");
+        assertThat(page)
+                .contains("Platform password changes")
+                .contains(platform.customerUser)
+                .contains("failed (FORBIDDEN)");
         assertNoSecretIn(run);
     }
 
@@ -275,10 +289,16 @@ class ChangePlatformPasswordStepTest {
         j.buildAndAssertSuccess(project);
 
         for (String id : List.of(JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.PASSWORD_ID)) {
-            StandardCredentials credential = CredentialsProvider.lookupCredentialsInItemGroup(
-                            StandardCredentials.class, j.jenkins, null, List.of()).stream()
-                    .filter(c -> c.getId().equals(id)).findFirst().orElseThrow();
-            assertThat(CredentialsProvider.getFingerprintOf(credential)).as(id).isNotNull()
+            StandardCredentials credential =
+                    CredentialsProvider.lookupCredentialsInItemGroup(
+                                    StandardCredentials.class, j.jenkins, null, List.of())
+                            .stream()
+                            .filter(c -> c.getId().equals(id))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(CredentialsProvider.getFingerprintOf(credential))
+                    .as(id)
+                    .isNotNull()
                     .satisfies(fingerprint -> assertThat(fingerprint.getJobs()).contains(project.getFullName()));
         }
     }
@@ -313,13 +333,18 @@ class ChangePlatformPasswordStepTest {
 
     @Test
     void snippetGeneratorWritesAStepThatRuns() throws Exception {
-        String snippet = Snippetizer.object2Groovy(step(platform.customerUser));
-        assertThat(snippet).startsWith("changePlatformPassword ")
+        // What the Snippet Generator writes for a SimpleBuildStep with a symbol: the metastep's short form.
+        String snippet =
+                Snippetizer.object2Groovy(org.jenkinsci.plugins.structs.describable.DescribableModel.uninstantiate2_(
+                        step(platform.customerUser)));
+        assertThat(snippet)
+                .startsWith("changePlatformPassword")
                 .contains("userId: '" + platform.customerUser + "'")
                 .contains("passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID + "'")
                 .contains("credentialsId: '" + JenkinsPlatform.API_CLIENT_ID + "'")
                 .contains("baseUrl: '" + platform.url() + "'")
-                .doesNotContain(JenkinsPlatform.NEW_PASSWORD).doesNotContain(JenkinsPlatform.CLIENT_SECRET);
+                .doesNotContain(JenkinsPlatform.NEW_PASSWORD)
+                .doesNotContain(JenkinsPlatform.CLIENT_SECRET);
         WorkflowJob job = j.createProject(WorkflowJob.class, "snippet");
         job.setDefinition(new CpsFlowDefinition(snippet, true));
 
@@ -338,16 +363,19 @@ class ChangePlatformPasswordStepTest {
 
     /** The build log, build.xml and the job's config.xml hold none of the secrets in any encoding. */
     private void assertNoSecretIn(Run<?, ?> run) throws Exception {
-        List<String> secrets = new java.util.ArrayList<>(List.of(JenkinsPlatform.CLIENT_SECRET, JenkinsPlatform.NEW_PASSWORD));
+        List<String> secrets =
+                new java.util.ArrayList<>(List.of(JenkinsPlatform.CLIENT_SECRET, JenkinsPlatform.NEW_PASSWORD));
         platform.simulator.requests().stream()
                 .filter(request -> request.path().endsWith("/password"))
                 .findAny()
                 .ifPresent(request -> secrets.add(platform.lastAccessToken()));
         String log = JenkinsRule.getLog(run);
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-        String configXml = Files.readString(new File(run.getParent().getRootDir(), "config.xml").toPath(), StandardCharsets.UTF_8);
+        String configXml =
+                Files.readString(new File(run.getParent().getRootDir(), "config.xml").toPath(), StandardCharsets.UTF_8);
         for (String secret : secrets) {
-            for (String form : List.of(secret,
+            for (String form : List.of(
+                    secret,
                     Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)),
                     URLEncoder.encode(secret, StandardCharsets.UTF_8),
                     Functions.escape(secret))) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import jenkins.model.Jenkins;
@@ -39,9 +38,15 @@ class WebMethodPermissionsTest {
         job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("configurer")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
     }
 
     @AfterEach
@@ -51,19 +56,25 @@ class WebMethodPermissionsTest {
 
     @Test
     void aReaderSeesNoCredentialIds() throws Exception {
-        String answer = post("reader", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=").getWebResponse().getContentAsString();
+        String answer = post("reader", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=")
+                .getWebResponse()
+                .getContentAsString();
         assertThat(answer).doesNotContain(JenkinsPlatform.API_CLIENT_ID).doesNotContain(JenkinsPlatform.PASSWORD_ID);
     }
 
     @Test
     void aConfigurerSeesTheApiClientCredential() throws Exception {
-        String answer = post("configurer", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=").getWebResponse().getContentAsString();
+        String answer = post("configurer", "job/job/" + STEP + "fillCredentialsIdItems", "credentialsId=")
+                .getWebResponse()
+                .getContentAsString();
         assertThat(answer).contains(JenkinsPlatform.API_CLIENT_ID);
     }
 
     @Test
     void aReaderCannotTestTheConnection() throws Exception {
-        Page page = post("reader", "job/job/" + STEP + "testConnection",
+        Page page = post(
+                "reader",
+                "job/job/" + STEP + "testConnection",
                 "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID);
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
         assertThat(platform.simulator.requests()).isEmpty();
@@ -71,7 +82,9 @@ class WebMethodPermissionsTest {
 
     @Test
     void aReaderCannotTestTheGlobalConnection() throws Exception {
-        Page page = post("reader", GLOBAL + "testConnection",
+        Page page = post(
+                "reader",
+                GLOBAL + "testConnection",
                 "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID);
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
         assertThat(platform.simulator.requests()).isEmpty();
@@ -79,27 +92,38 @@ class WebMethodPermissionsTest {
 
     @Test
     void aConfigurerCanTestTheConnectionAndSeeTheUser() throws Exception {
-        Page page = post("configurer", "job/job/" + STEP + "testConnection", "baseUrl=" + encode(platform.url())
-                + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID + "&userId=" + platform.customerUser);
+        Page page = post(
+                "configurer",
+                "job/job/" + STEP + "testConnection",
+                "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID + "&userId="
+                        + platform.customerUser);
         String answer = page.getWebResponse().getContentAsString();
-        assertThat(answer).contains("got an access token").contains("customer-user").doesNotContain(JenkinsPlatform.CLIENT_SECRET);
+        assertThat(answer)
+                .contains("got an access token")
+                .contains("customer-user")
+                .doesNotContain(JenkinsPlatform.CLIENT_SECRET);
     }
 
     @Test
     void webMethodsRefuseGet() throws Exception {
-        JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
-        Page page = client.goTo("job/job/" + STEP + "testConnection?baseUrl=" + encode(platform.url())
-                + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID, null);
-        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(405);
+        JenkinsRule.WebClient client =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
+        Page page = client.goTo(
+                "job/job/" + STEP + "testConnection?baseUrl=" + encode(platform.url()) + "&credentialsId="
+                        + JenkinsPlatform.API_CLIENT_ID,
+                null);
+        // Stapler answers a GET to a @POST method as if the method did not exist.
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(404);
         assertThat(platform.simulator.requests()).isEmpty();
     }
 
     private Page post(String user, String path, String form) throws Exception {
-        JenkinsRule.WebClient client = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
-        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
+        JenkinsRule.WebClient client =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login(user);
+        // The crumb goes in the URL: HtmlUnit refuses request parameters next to a request body.
+        WebRequest request = new WebRequest(client.createCrumbedUrl(path), HttpMethod.POST);
         request.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
         request.setRequestBody(form);
-        client.addCrumb(request);
         return client.getPage(request);
     }
 

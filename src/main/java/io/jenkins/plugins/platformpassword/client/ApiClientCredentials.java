@@ -4,10 +4,24 @@ import java.util.Objects;
 
 /**
  * An API client's id and secret, as stored in a Jenkins "Username with password" credential.
- * The id is not secret (the platform shows it in its console and in error messages); the secret
- * is, and stays wrapped.
+ * The id is usually not secret (the platform shows it in its console), so messages name it to
+ * say which client failed; when the credential marks its username as secret, messages show
+ * {@value SecretValue#MASK} instead and answers echoing it are redacted. The secret stays wrapped.
+ *
+ * @param clientId       the API client's id
+ * @param secret         the API client's secret
+ * @param clientIdSecret whether the id must not be shown either
  */
-public record ApiClientCredentials(String clientId, SecretValue secret) {
+public record ApiClientCredentials(String clientId, SecretValue secret, boolean clientIdSecret) {
+
+    public ApiClientCredentials(String clientId, SecretValue secret) {
+        this(clientId, secret, false);
+    }
+
+    /** The id as messages and logs show it. */
+    public String displayId() {
+        return clientIdSecret ? SecretValue.MASK : clientId;
+    }
 
     /** The field name of the API client credential in the step and the form. */
     public static final String FIELD = "credentialsId";
@@ -25,6 +39,6 @@ public record ApiClientCredentials(String clientId, SecretValue secret) {
 
     @Override
     public String toString() {
-        return "ApiClientCredentials[clientId=" + clientId + ", secret=" + secret + "]";
+        return "ApiClientCredentials[clientId=" + displayId() + ", secret=" + secret + "]";
     }
 }

@@ -7,15 +7,17 @@ final class ClientTenantLookup extends ReadOperation<String> {
 
     private final PlatformEndpoint endpoint;
     private final String clientId;
+    private final String displayId;
 
-    ClientTenantLookup(PlatformEndpoint endpoint, String clientId) {
+    ClientTenantLookup(PlatformEndpoint endpoint, String clientId, String displayId) {
         this.endpoint = endpoint;
         this.clientId = clientId;
+        this.displayId = displayId;
     }
 
     @Override
     String action() {
-        return "read API client " + clientId;
+        return "read API client " + displayId;
     }
 
     @Override
@@ -25,7 +27,9 @@ final class ClientTenantLookup extends ReadOperation<String> {
 
     @Override
     String read(HttpAnswer answer) throws PlatformException {
-        String tenant = Json.parseObject(answer.bodyText()).map(json -> Json.text(json, "tenant_id")).orElse(null);
+        String tenant = Json.parseObject(answer.bodyText())
+                .map(json -> Json.text(json, "tenant_id"))
+                .orElse(null);
         if (tenant == null || tenant.isBlank()) {
             throw Failures.protocol(this, answer.status(), "the answer names no tenant_id");
         }

@@ -34,8 +34,12 @@ public final class PlatformClient implements AutoCloseable {
     private final HttpTransport transport;
     private final Clock clock;
 
-    public PlatformClient(PlatformEndpoint endpoint, ApiClientCredentials credentials, ClientSettings settings,
-                          TokenCache tokens, ProgressListener listener) {
+    public PlatformClient(
+            PlatformEndpoint endpoint,
+            ApiClientCredentials credentials,
+            ClientSettings settings,
+            TokenCache tokens,
+            ProgressListener listener) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -54,7 +58,8 @@ public final class PlatformClient implements AutoCloseable {
     public ChangeOutcome changePassword(UserId userId, NewPassword password) throws PlatformException {
         long started = System.nanoTime();
         Result<Void> result = run(new PasswordChange(endpoint, userId, password));
-        return new ChangeOutcome(userId, result.attempts, Duration.ofNanos(System.nanoTime() - started), result.tokenFromCache);
+        return new ChangeOutcome(
+                userId, result.attempts, Duration.ofNanos(System.nanoTime() - started), result.tokenFromCache);
     }
 
     /** Reads a user, which proves that the API client can see it. */
@@ -94,7 +99,7 @@ public final class PlatformClient implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        String tenant = call(new ClientTenantLookup(endpoint, credentials.clientId()));
+        String tenant = call(new ClientTenantLookup(endpoint, credentials.clientId(), credentials.displayId()));
         tokens.rememberClientTenant(tokenKey, tenant);
         return tenant;
     }
@@ -121,13 +126,16 @@ public final class PlatformClient implements AutoCloseable {
             try {
                 AccessToken token = null;
                 if (operation.needsToken()) {
-                    TokenCache.Lease lease = tokens.obtain(tokenKey, settings.tokenRenewalMargin(), deadline.remaining(),
+                    TokenCache.Lease lease = tokens.obtain(
+                            tokenKey,
+                            settings.tokenRenewalMargin(),
+                            deadline.remaining(),
                             () -> fetchToken(deadline, operation));
                     token = lease.token();
                     tokenFromCache = lease.cached();
                 }
-                HttpAnswer answer = transport.execute(operation.request(transport.unirest(), token), operation.target(),
-                        attemptTimeout(deadline));
+                HttpAnswer answer = transport.execute(
+                        operation.request(transport.unirest(), token), operation.target(), attemptTimeout(deadline));
                 if (answer.status() == operation.successStatus()) {
                     return new Result<>(operation.read(answer), attempts, tokenFromCache);
                 }
@@ -155,8 +163,10 @@ public final class PlatformClient implements AutoCloseable {
             }
             Duration wait = policy.delay(failure.retryAfter(), clock.instant());
             if (!deadline.allows(wait)) {
-                throw failure.asFinal(attempts, "Gave up after " + attempts + " attempt(s): another attempt would pass the "
-                        + HttpTransport.seconds(deadline.total()) + " deadline.");
+                throw failure.asFinal(
+                        attempts,
+                        "Gave up after " + attempts + " attempt(s): another attempt would pass the "
+                                + HttpTransport.seconds(deadline.total()) + " deadline.");
             }
             listener.retrying(failure.getMessage(), attempts + 1, policy.maxAttempts(), wait);
             try {
@@ -173,12 +183,14 @@ public final class PlatformClient implements AutoCloseable {
      * The operation that needs the token lends its secrets to the redactor: a token endpoint
      * that echoes anything must not leak the password that is about to be sent either.
      */
-    private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf) throws PlatformException, InterruptedException {
-        listener.requestingToken(endpoint, credentials.clientId());
+    private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf)
+            throws PlatformException, InterruptedException {
+        listener.requestingToken(endpoint, credentials.displayId());
         TokenRequest request = new TokenRequest(endpoint, credentials, clock);
         HttpAnswer answer;
         try {
-            answer = transport.execute(request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
+            answer = transport.execute(
+                    request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
         } catch (TransportFailure e) {
             throw Failures.fromTransport(request, e);
         }
@@ -192,6 +204,9 @@ public final class PlatformClient implements AutoCloseable {
     private Redactor redactor(Operation<?> operation, AccessToken token) {
         List<SecretValue> secrets = new ArrayList<>(List.of(operation.secrets()));
         secrets.add(credentials.secret());
+        if (credentials.clientIdSecret()) {
+            secrets.add(SecretValue.of(credentials.clientId()));
+        }
         secrets.add(new TokenRequest(endpoint, credentials, clock).basicHeader());
         if (token != null) {
             secrets.add(token.value());
@@ -202,8 +217,10 @@ public final class PlatformClient implements AutoCloseable {
     private Duration attemptTimeout(Deadline deadline) throws TransportFailure {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
-            throw new TransportFailure(TransportFailure.Reason.TIMEOUT,
-                    "the " + HttpTransport.seconds(deadline.total()) + " deadline passed", null);
+            throw new TransportFailure(
+                    TransportFailure.Reason.TIMEOUT,
+                    "the " + HttpTransport.seconds(deadline.total()) + " deadline passed",
+                    null);
         }
         return remaining.compareTo(settings.requestTimeout()) < 0 ? remaining : settings.requestTimeout();
     }
@@ -215,6 +232,6 @@ public final class PlatformClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PlatformClient[" + endpoint + ", client " + credentials.clientId() + "]";
+        return "PlatformClient[" + endpoint + ", client " + credentials.displayId() + "]";
     }
 }

@@ -38,7 +38,7 @@ final class TokenRequest extends Operation<AccessToken> {
 
     @Override
     String action() {
-        return "get an access token for API client " + credentials.clientId() + " from " + endpoint;
+        return "get an access token for API client " + credentials.displayId() + " from " + endpoint;
     }
 
     @Override
@@ -65,7 +65,8 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     SecretValue basicHeader() {
-        String pair = formEncode(credentials.clientId()) + ":" + formEncode(credentials.secret().reveal());
+        String pair = formEncode(credentials.clientId()) + ":"
+                + formEncode(credentials.secret().reveal());
         return SecretValue.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -80,15 +81,16 @@ final class TokenRequest extends Operation<AccessToken> {
 
     @Override
     AccessToken read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
-                () -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
+        JsonObject json = Json.parseObject(answer.bodyText())
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
         String value = Json.text(json, "access_token");
         if (value == null || value.isBlank()) {
             throw Failures.protocol(this, answer.status(), "the token answer has no access_token");
         }
         String type = Json.text(json, "token_type");
         if (type != null && !type.toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw Failures.protocol(this, answer.status(), "the token answer has token_type '" + type + "', expected bearer");
+            throw Failures.protocol(
+                    this, answer.status(), "the token answer has token_type '" + type + "', expected bearer");
         }
         return new AccessToken(SecretValue.of(value), type == null ? "bearer" : type, expiry(json));
     }
@@ -114,5 +116,4 @@ final class TokenRequest extends Operation<AccessToken> {
             return null;
         }
     }
-
 }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.platformpassword;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
+import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
 import java.io.PrintStream;
@@ -34,8 +34,10 @@ final class BuildConsole implements ProgressListener {
     }
 
     void rotated(RotationOutcome rotation, String credentialId) {
-        out.println(PREFIX + (rotation.recovered() ? Messages.Console_RotationFinished(rotation.change().userId(), credentialId)
-                : Messages.Console_Rotated(rotation.change().userId(), credentialId)));
+        out.println(PREFIX
+                + (rotation.recovered()
+                        ? Messages.Console_RotationFinished(rotation.change().userId(), credentialId)
+                        : Messages.Console_Rotated(rotation.change().userId(), credentialId)));
     }
 
     void summary(PasswordChangeSummary.Entry entry) {
@@ -43,8 +45,12 @@ final class BuildConsole implements ProgressListener {
     }
 
     void changed(ChangeOutcome outcome) {
-        out.println(PREFIX + Messages.Console_Changed(outcome.userId(), seconds(outcome.elapsed()), outcome.attempts(),
-                outcome.tokenFromCache() ? Messages.Console_CachedToken() : Messages.Console_NewToken()));
+        out.println(PREFIX
+                + Messages.Console_Changed(
+                        outcome.userId(),
+                        seconds(outcome.elapsed()),
+                        outcome.attempts(),
+                        outcome.tokenFromCache() ? Messages.Console_CachedToken() : Messages.Console_NewToken()));
     }
 
     @Override

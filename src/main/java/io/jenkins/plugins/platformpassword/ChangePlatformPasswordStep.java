@@ -191,8 +191,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                                                     @QueryParameter String baseUrl) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String credentialsId, @QueryParameter String baseUrl) {
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(credentialsId);
             }
@@ -200,8 +200,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public ListBoxModel doFillPasswordCredentialsIdItems(@AncestorInPath Item item,
-                                                             @QueryParameter String passwordCredentialsId) {
+        public ListBoxModel doFillPasswordCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String passwordCredentialsId) {
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(passwordCredentialsId);
             }
@@ -225,8 +225,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doCheckUserId(@AncestorInPath Item item, @QueryParameter String value,
-                                            @QueryParameter String userLogin) {
+        public FormValidation doCheckUserId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String userLogin) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
@@ -234,8 +234,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doCheckUserLogin(@AncestorInPath Item item, @QueryParameter String value,
-                                               @QueryParameter String userId) {
+        public FormValidation doCheckUserLogin(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String userId) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
@@ -264,8 +264,11 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String baseUrl,
-                                               @QueryParameter String credentialsId, @QueryParameter String userId) {
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String baseUrl,
+                @QueryParameter String credentialsId,
+                @QueryParameter String userId) {
             FormPermissions.checkConfigure(item);
             PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
             String url = Util.fixEmptyAndTrim(baseUrl) != null ? baseUrl : global.getBaseUrl();

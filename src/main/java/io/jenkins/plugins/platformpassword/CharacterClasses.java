@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 final class CharacterClasses {
 
     static final String FIELD = "characterClasses";
-    static final String ALL = EnumSet.allOf(CharacterClass.class).stream().map(Enum::name).collect(Collectors.joining(","));
+    static final String ALL =
+            EnumSet.allOf(CharacterClass.class).stream().map(Enum::name).collect(Collectors.joining(","));
 
     private CharacterClasses() {}
 

@@ -46,8 +46,12 @@ final class CredentialsDropdowns {
     static ListBoxModel apiClients(Item item, String current, String baseUrl) {
         return new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, StandardUsernamePasswordCredentials.class,
-                        requirements(baseUrl), USABLE_IN_BUILDS)
+                .includeMatchingAs(
+                        authentication(item),
+                        item,
+                        StandardUsernamePasswordCredentials.class,
+                        requirements(baseUrl),
+                        USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
 
@@ -55,7 +59,11 @@ final class CredentialsDropdowns {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(authentication(item), item, StringCredentials.class, List.of(), USABLE_IN_BUILDS)
-                .includeMatchingAs(authentication(item), item, StandardUsernamePasswordCredentials.class, List.of(),
+                .includeMatchingAs(
+                        authentication(item),
+                        item,
+                        StandardUsernamePasswordCredentials.class,
+                        List.of(),
                         USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
@@ -64,7 +72,9 @@ final class CredentialsDropdowns {
         if (Util.fixEmptyAndTrim(id) == null) {
             return FormValidation.error(Messages.CredentialsDropdowns_Required());
         }
-        return findApiClient(item, id) != null ? FormValidation.ok() : notUsable(item, id, Messages.Credentials_ApiClientTypes());
+        return findApiClient(item, id) != null
+                ? FormValidation.ok()
+                : notUsable(item, id, Messages.Credentials_ApiClientTypes());
     }
 
     static FormValidation checkNewPassword(Item item, String id) {
@@ -85,15 +95,16 @@ final class CredentialsDropdowns {
         StandardCredentials other = find(item, id, StandardCredentials.class);
         return other == null
                 ? FormValidation.error(Messages.CredentialsDropdowns_NotFound(id, expected))
-                : FormValidation.error(Messages.CredentialsDropdowns_WrongType(id, other.getDescriptor().getDisplayName(), expected));
+                : FormValidation.error(Messages.CredentialsDropdowns_WrongType(
+                        id, other.getDescriptor().getDisplayName(), expected));
     }
 
     private static <C extends StandardCredentials> C find(Item item, String id, Class<C> type) {
         List<C> candidates = item == null
                 ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, List.of())
                 : CredentialsProvider.lookupCredentialsInItem(type, item, authentication(item), List.of());
-        return CredentialsMatchers.firstOrNull(candidates,
-                CredentialsMatchers.allOf(CredentialsMatchers.withId(id.trim()), USABLE_IN_BUILDS));
+        return CredentialsMatchers.firstOrNull(
+                candidates, CredentialsMatchers.allOf(CredentialsMatchers.withId(id.trim()), USABLE_IN_BUILDS));
     }
 
     /** As the job will run: its own authentication for a queued task, the system otherwise (the global configuration). */

@@ -34,7 +34,9 @@ final class JenkinsProxy extends ProxySelector {
     /** Answers proxy authentication challenges with Jenkins' proxy user, and nothing else; null when none is set. */
     static Authenticator authenticator() {
         ProxyConfiguration configuration = Jenkins.get().getProxy();
-        if (configuration == null || configuration.getUserName() == null || configuration.getUserName().isEmpty()) {
+        if (configuration == null
+                || configuration.getUserName() == null
+                || configuration.getUserName().isEmpty()) {
             return null;
         }
         String user = configuration.getUserName();
@@ -45,7 +47,8 @@ final class JenkinsProxy extends ProxySelector {
                 if (getRequestorType() != RequestorType.PROXY) {
                     return null; // never answer the platform itself with the proxy's credentials
                 }
-                return new PasswordAuthentication(user, Secret.toString(password).toCharArray());
+                return new PasswordAuthentication(
+                        user, Secret.toString(password).toCharArray());
             }
         };
     }

@@ -136,7 +136,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         if (!FormPermissions.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : CredentialsDropdowns.checkApiClient(null, value);
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok()
+                : CredentialsDropdowns.checkApiClient(null, value);
     }
 
     @POST
@@ -156,8 +158,10 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doTestConnection(@QueryParameter String baseUrl, @QueryParameter String credentialsId,
-                                           @QueryParameter boolean allowPlainHttp) {
+    public FormValidation doTestConnection(
+            @QueryParameter String baseUrl,
+            @QueryParameter String credentialsId,
+            @QueryParameter boolean allowPlainHttp) {
         FormPermissions.checkConfigure(null);
         return new ConnectionTest(this).run(null, baseUrl, credentialsId, null, allowPlainHttp);
     }

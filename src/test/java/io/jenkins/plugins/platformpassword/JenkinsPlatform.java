@@ -31,13 +31,25 @@ final class JenkinsPlatform implements AutoCloseable {
     final String partnerUser = simulator.addUser(partnerTenant, "partner-user");
 
     JenkinsPlatform(JenkinsRule j) throws Exception {
-        apiClient = simulator.addApiClient(partnerTenant, "client-" + partnerTenant, CLIENT_SECRET,
+        apiClient = simulator.addApiClient(
+                partnerTenant,
+                "client-" + partnerTenant,
+                CLIENT_SECRET,
                 io.jenkins.plugins.platformpassword.simulator.TokenAuthMethod.CLIENT_SECRET_BASIC);
-        CredentialsStore store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
-        store.addCredentials(Domain.global(), new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, API_CLIENT_ID, "Platform API client", apiClient.clientId(), CLIENT_SECRET));
-        store.addCredentials(Domain.global(), new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, PASSWORD_ID, "New password", Secret.fromString(NEW_PASSWORD)));
+        CredentialsStore store =
+                CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        store.addCredentials(
+                Domain.global(),
+                new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        API_CLIENT_ID,
+                        "Platform API client",
+                        apiClient.clientId(),
+                        CLIENT_SECRET));
+        store.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, PASSWORD_ID, "New password", Secret.fromString(NEW_PASSWORD)));
     }
 
     String url() {

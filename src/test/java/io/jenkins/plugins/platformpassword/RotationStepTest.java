@@ -45,9 +45,12 @@ class RotationStepTest {
     @Test
     void rotatesIntoACredentialOfTheSystemStore() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "rotate");
-        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
-                + "', userId: '" + platform.customerUser + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
-                + "', generatePassword: true, baseUrl: '" + platform.url() + "')", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
+                        + "', userId: '" + platform.customerUser + "', passwordCredentialsId: '"
+                        + JenkinsPlatform.PASSWORD_ID
+                        + "', generatePassword: true, baseUrl: '" + platform.url() + "')",
+                true));
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -57,10 +60,12 @@ class RotationStepTest {
         assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(newPassword);
         assertThat(rotated.getDescription()).isEqualTo("New password");
         assertThat(rotated.getScope()).isEqualTo(CredentialsScope.GLOBAL);
-        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX)).isNull();
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
         j.assertLogContains("rotated; credential " + JenkinsPlatform.PASSWORD_ID + " holds the new password", run);
         j.assertLogNotContains(newPassword, run);
-        assertThat(run.getAction(PasswordChangeSummary.class).getEntries()).singleElement()
+        assertThat(run.getAction(PasswordChangeSummary.class).getEntries())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getRotatedCredentialId()).isEqualTo(JenkinsPlatform.PASSWORD_ID));
     }
 
@@ -68,8 +73,13 @@ class RotationStepTest {
     void rotatesIntoACredentialOfAFolderStore() throws Exception {
         Folder folder = j.createProject(Folder.class, "team");
         CredentialsStore folderStore = storeOf(folder);
-        folderStore.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "team-password",
-                "Team user's password", Secret.fromString("Team-Passw0rd-initial")));
+        folderStore.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "team-password",
+                        "Team user's password",
+                        Secret.fromString("Team-Passw0rd-initial")));
         FreeStyleProject project = folder.createProject(FreeStyleProject.class, "rotate-team");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("team-password");
         step.setUserId(platform.customerUser);
@@ -85,16 +95,22 @@ class RotationStepTest {
         String newPassword = secretText(folder, "team-password").getSecret().getPlainText();
         assertThat(newPassword).hasSize(32).matches("[a-z0-9]+");
         assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(newPassword);
-        assertThat(secretTextOrNull(j.jenkins, "team-password")).as("the system store is untouched").isNull();
+        assertThat(secretTextOrNull(j.jenkins, "team-password"))
+                .as("the system store is untouched")
+                .isNull();
         j.assertLogNotContains(newPassword, build);
     }
 
     @Test
     void aPendingRotationIsFinishedByTheNextRun() throws Exception {
         CredentialsStore system = storeOf(j.jenkins);
-        system.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL,
-                JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX, "left by a crashed run",
-                Secret.fromString("Pending-Passw0rd-from-crash")));
+        system.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
+                        "left by a crashed run",
+                        Secret.fromString("Pending-Passw0rd-from-crash")));
         FreeStyleProject project = j.createFreeStyleProject("recover");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
         step.setUserId(platform.customerUser);
@@ -105,16 +121,26 @@ class RotationStepTest {
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
-        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID).getSecret().getPlainText()).isEqualTo("Pending-Passw0rd-from-crash");
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo("Pending-Passw0rd-from-crash");
         assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue("Pending-Passw0rd-from-crash");
-        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX)).isNull();
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
         j.assertLogContains("Finished an interrupted rotation", build);
     }
 
     @Test
     void aCompromisedPasswordIsRefusedBeforeTheChange() throws Exception {
-        storeOf(j.jenkins).addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "weak",
-                "A leaked password", Secret.fromString("password1234")));
+        storeOf(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                "weak",
+                                "A leaked password",
+                                Secret.fromString("password1234")));
         FreeStyleProject project = j.createFreeStyleProject("compromised");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("weak");
         step.setUserId(platform.customerUser);
@@ -125,7 +151,8 @@ class RotationStepTest {
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
         j.assertLogContains("compromised", build);
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
     }
 
     private static CredentialsStore storeOf(Object context) {
@@ -144,7 +171,8 @@ class RotationStepTest {
     }
 
     private static StringCredentials secretTextOrNull(ItemGroup<?> context, String id) {
-        List<StringCredentials> all = CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, context, null, List.of());
+        List<StringCredentials> all =
+                CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, context, null, List.of());
         return all.stream().filter(c -> c.getId().equals(id)).findFirst().orElse(null);
     }
 }

@@ -15,8 +15,14 @@ import kong.unirest.core.RawResponse;
  */
 final class BodyReader {
 
-    record Result(int status, String contentType, String retryAfter, byte[] body, boolean truncated,
-                  boolean timedOut, IOException ioError) {}
+    record Result(
+            int status,
+            String contentType,
+            String retryAfter,
+            byte[] body,
+            boolean truncated,
+            boolean timedOut,
+            IOException ioError) {}
 
     private final int maxBytes;
     private volatile boolean expired;
@@ -54,8 +60,14 @@ final class BodyReader {
         } finally {
             stream = null;
         }
-        return new Result(raw.getStatus(), emptyToNull(contentType), emptyToNull(retryAfter), body.toByteArray(), truncated,
-                expired, expired ? null : error);
+        return new Result(
+                raw.getStatus(),
+                emptyToNull(contentType),
+                emptyToNull(retryAfter),
+                body.toByteArray(),
+                truncated,
+                expired,
+                expired ? null : error);
     }
 
     void expire() {

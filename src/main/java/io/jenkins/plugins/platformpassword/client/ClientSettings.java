@@ -18,9 +18,15 @@ import java.util.Objects;
  * @param proxySelector      which proxy to use per URL, or null for a direct connection
  * @param proxyAuthenticator credentials for the proxy, or null
  */
-public record ClientSettings(Duration connectTimeout, Duration requestTimeout, Duration deadline, RetryPolicy retryPolicy,
-                             Duration tokenRenewalMargin, int maxBodyBytes, ProxySelector proxySelector,
-                             Authenticator proxyAuthenticator) {
+public record ClientSettings(
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration deadline,
+        RetryPolicy retryPolicy,
+        Duration tokenRenewalMargin,
+        int maxBodyBytes,
+        ProxySelector proxySelector,
+        Authenticator proxyAuthenticator) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -40,32 +46,87 @@ public record ClientSettings(Duration connectTimeout, Duration requestTimeout, D
     }
 
     public static ClientSettings defaults() {
-        return new ClientSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_DEADLINE, RetryPolicy.DEFAULT,
-                DEFAULT_TOKEN_RENEWAL_MARGIN, DEFAULT_MAX_BODY_BYTES, null, null);
+        return new ClientSettings(
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_DEADLINE,
+                RetryPolicy.DEFAULT,
+                DEFAULT_TOKEN_RENEWAL_MARGIN,
+                DEFAULT_MAX_BODY_BYTES,
+                null,
+                null);
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(connect, request, deadline, retryPolicy, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+        return new ClientSettings(
+                connect,
+                request,
+                deadline,
+                retryPolicy,
+                tokenRenewalMargin,
+                maxBodyBytes,
+                proxySelector,
+                proxyAuthenticator);
     }
 
     public ClientSettings withDeadline(Duration value) {
-        return new ClientSettings(connectTimeout, requestTimeout, value, retryPolicy, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                value,
+                retryPolicy,
+                tokenRenewalMargin,
+                maxBodyBytes,
+                proxySelector,
+                proxyAuthenticator);
     }
 
     public ClientSettings withRetryPolicy(RetryPolicy value) {
-        return new ClientSettings(connectTimeout, requestTimeout, deadline, value, tokenRenewalMargin, maxBodyBytes, proxySelector, proxyAuthenticator);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                deadline,
+                value,
+                tokenRenewalMargin,
+                maxBodyBytes,
+                proxySelector,
+                proxyAuthenticator);
     }
 
     public ClientSettings withTokenRenewalMargin(Duration value) {
-        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, value, maxBodyBytes, proxySelector, proxyAuthenticator);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                deadline,
+                retryPolicy,
+                value,
+                maxBodyBytes,
+                proxySelector,
+                proxyAuthenticator);
     }
 
     public ClientSettings withMaxBodyBytes(int value) {
-        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, tokenRenewalMargin, value, proxySelector, proxyAuthenticator);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                deadline,
+                retryPolicy,
+                tokenRenewalMargin,
+                value,
+                proxySelector,
+                proxyAuthenticator);
     }
 
     public ClientSettings withProxy(ProxySelector selector, Authenticator authenticator) {
-        return new ClientSettings(connectTimeout, requestTimeout, deadline, retryPolicy, tokenRenewalMargin, maxBodyBytes, selector, authenticator);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                deadline,
+                retryPolicy,
+                tokenRenewalMargin,
+                maxBodyBytes,
+                selector,
+                authenticator);
     }
 
     private static void requirePositive(Duration value, String name) {

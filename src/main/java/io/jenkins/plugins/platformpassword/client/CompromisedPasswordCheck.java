@@ -39,7 +39,8 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
     /** The upper-case hex SHA-1 of the UTF-8 bytes of the secret, itself a secret. */
     static SecretValue sha1Hex(SecretValue secret) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(secret.reveal().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1").digest(secret.reveal().getBytes(StandardCharsets.UTF_8));
             return SecretValue.of(HexFormat.of().withUpperCase().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by every Java platform", e);
@@ -76,11 +77,13 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
 
     @Override
     Boolean read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
-                () -> Failures.protocol(this, answer.status(), "the answer is not a JSON object"));
+        JsonObject json = Json.parseObject(answer.bodyText())
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the answer is not a JSON object"));
         JsonElement compromised = json.get("compromised");
         // Strict on purpose: reading "no" into a garbled answer would let a breached password through.
-        if (compromised == null || !compromised.isJsonPrimitive() || !compromised.getAsJsonPrimitive().isBoolean()) {
+        if (compromised == null
+                || !compromised.isJsonPrimitive()
+                || !compromised.getAsJsonPrimitive().isBoolean()) {
             throw Failures.protocol(this, answer.status(), "the answer has no boolean 'compromised'");
         }
         return compromised.getAsBoolean();

@@ -33,8 +33,8 @@ public record Diagnosis(Finding finding, UserId userId, String login, String use
         String who = "user " + userId + (login == null ? "" : " (login " + login + ")");
         switch (finding) {
             case OK:
-                return who + " exists, is enabled and lies in tenant " + userTenantId + ", below the API client's tenant "
-                        + clientTenantId + ".";
+                return who + " exists, is enabled and lies in tenant " + userTenantId
+                        + ", below the API client's tenant " + clientTenantId + ".";
             case UNKNOWN_USER:
                 return who + " does not exist for this API client (tenant " + clientTenantId + ").";
             case USER_IN_CLIENT_TENANT:

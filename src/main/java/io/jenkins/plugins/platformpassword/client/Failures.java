@@ -21,7 +21,8 @@ final class Failures {
         int status = answer.status();
         Optional<PlatformError> said = readError(answer.bodyText(), redactor);
         String excerpt = said.isPresent() ? null : excerpt(answer, redactor);
-        String platformSays = said.map(PlatformError::describe).filter(text -> !text.isEmpty())
+        String platformSays = said.map(PlatformError::describe)
+                .filter(text -> !text.isEmpty())
                 .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
                 .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
         String prefix = "Could not " + operation.action() + ": HTTP " + status + ".";
@@ -42,10 +43,12 @@ final class Failures {
                     + "and secret (its password), and that the API client is enabled at this data center.";
         } else if (status == 401 && !operation.needsToken()) {
             kind = FailureKind.AUTHENTICATION;
-            hint = "The platform asked for authentication on an endpoint that needs none; a proxy or gateway in between may require it.";
+            hint =
+                    "The platform asked for authentication on an endpoint that needs none; a proxy or gateway in between may require it.";
         } else if (status == 401) {
             kind = FailureKind.AUTHENTICATION;
-            hint = "The platform refused a freshly issued access token; the API client may have been disabled or deleted.";
+            hint =
+                    "The platform refused a freshly issued access token; the API client may have been disabled or deleted.";
         } else if (status == 403) {
             kind = FailureKind.FORBIDDEN;
             hint = operation.forbiddenHint();
@@ -54,7 +57,8 @@ final class Failures {
             hint = operation.notFoundHint();
         } else if (status >= 200 && status < 300) {
             kind = FailureKind.PROTOCOL;
-            hint = "Only HTTP " + operation.successStatus() + " means success here, so the change is not treated as done; "
+            hint = "Only HTTP " + operation.successStatus()
+                    + " means success here, so the change is not treated as done; "
                     + "a proxy or gateway between Jenkins and the platform may have answered instead of the platform.";
         } else if (status == 405 || status == 415 || status < 200 || status >= 300 && status < 400) {
             kind = FailureKind.PROTOCOL;
@@ -71,7 +75,8 @@ final class Failures {
     }
 
     static PlatformException fromTransport(Operation<?> operation, TransportFailure failure) {
-        FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
+        FailureKind kind =
+                failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
         String message = "Could not " + operation.action() + ": " + failure.getMessage() + ".";
         PlatformException result = new PlatformException(kind, message, 0, null, null, 1, failure.getCause());
         // A TLS failure is a configuration problem; asking again only delays the message.
@@ -79,14 +84,26 @@ final class Failures {
     }
 
     static PlatformException protocol(Operation<?> operation, int status, String problem) {
-        return new PlatformException(FailureKind.PROTOCOL,
-                "Could not " + operation.action() + ": HTTP " + status + ", but " + problem + ".", status, null, null, 1, null);
+        return new PlatformException(
+                FailureKind.PROTOCOL,
+                "Could not " + operation.action() + ": HTTP " + status + ", but " + problem + ".",
+                status,
+                null,
+                null,
+                1,
+                null);
     }
 
     static PlatformException aborted(Operation<?> operation, int attempts) {
-        return new PlatformException(FailureKind.ABORTED,
-                "Aborted while trying to " + operation.action() + " (attempt " + attempts + "); no further attempt was made.",
-                0, null, null, attempts, null);
+        return new PlatformException(
+                FailureKind.ABORTED,
+                "Aborted while trying to " + operation.action() + " (attempt " + attempts
+                        + "); no further attempt was made.",
+                0,
+                null,
+                null,
+                attempts,
+                null);
     }
 
     /** A lookup that got answers but not the one needed (no or several users with a login). */
@@ -96,21 +113,37 @@ final class Failures {
 
     /** The pre-flight checks found a reason the change would fail; nothing was changed. */
     static PlatformException preflight(Diagnosis diagnosis) {
-        FailureKind kind = diagnosis.finding() == Diagnosis.Finding.UNKNOWN_USER ? FailureKind.NOT_FOUND : FailureKind.FORBIDDEN;
-        return new PlatformException(kind, "Pre-flight check failed, nothing was changed: " + diagnosis.explain(), 0, null, null, 0, null);
+        FailureKind kind =
+                diagnosis.finding() == Diagnosis.Finding.UNKNOWN_USER ? FailureKind.NOT_FOUND : FailureKind.FORBIDDEN;
+        return new PlatformException(
+                kind, "Pre-flight check failed, nothing was changed: " + diagnosis.explain(), 0, null, null, 0, null);
     }
 
     static PlatformException unsafeSetting(Operation<?> operation, String setting) {
-        return new PlatformException(FailureKind.UNSAFE_SETTING, "Refused to " + operation.action() + ": the JVM runs with "
-                + setting + ", which makes the JDK's HTTP client write request headers, including the API client's "
-                + "credentials and the access token, to the log. Remove that system property from the Jenkins "
-                + "controller's Java options and restart it.", 0, null, null, 0, null);
+        return new PlatformException(
+                FailureKind.UNSAFE_SETTING,
+                "Refused to " + operation.action() + ": the JVM runs with "
+                        + setting
+                        + ", which makes the JDK's HTTP client write request headers, including the API client's "
+                        + "credentials and the access token, to the log. Remove that system property from the Jenkins "
+                        + "controller's Java options and restart it.",
+                0,
+                null,
+                null,
+                0,
+                null);
     }
 
     static PlatformException deadlineWhileWaitingForToken(Duration waited) {
-        return new PlatformException(FailureKind.TIMEOUT,
-                "Gave up after waiting " + HttpTransport.seconds(waited) + " for another build's access token request to finish.",
-                0, null, null, 0, null);
+        return new PlatformException(
+                FailureKind.TIMEOUT,
+                "Gave up after waiting " + HttpTransport.seconds(waited)
+                        + " for another build's access token request to finish.",
+                0,
+                null,
+                null,
+                0,
+                null);
     }
 
     private static Optional<PlatformError> readError(String body, Redactor redactor) {
@@ -119,14 +152,18 @@ final class Failures {
             if (error != null && error.isJsonObject()) {
                 JsonObject platform = error.getAsJsonObject();
                 JsonElement details = platform.get("details");
-                String info = details != null && details.isJsonObject() ? Json.text(details.getAsJsonObject(), "info") : null;
+                String info =
+                        details != null && details.isJsonObject() ? Json.text(details.getAsJsonObject(), "info") : null;
                 return Optional.of(new PlatformError(
                         clean(Json.text(platform, "code"), redactor), clean(Json.text(platform, "domain"), redactor),
                         clean(Json.text(platform, "message"), redactor), clean(info, redactor)));
             }
             if (error != null && error.isJsonPrimitive()) {
-                return Optional.of(new PlatformError(clean(error.getAsString(), redactor), null,
-                        clean(Json.text(json, "error_description"), redactor), null));
+                return Optional.of(new PlatformError(
+                        clean(error.getAsString(), redactor),
+                        null,
+                        clean(Json.text(json, "error_description"), redactor),
+                        null));
             }
             return Optional.empty();
         });

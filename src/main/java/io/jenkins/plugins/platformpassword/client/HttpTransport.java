@@ -63,7 +63,8 @@ final class HttpTransport implements AutoCloseable {
         if (settings.proxyAuthenticator() != null) {
             config.authenticator(settings.proxyAuthenticator());
         }
-        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-watchdog"));
+        ScheduledThreadPoolExecutor alarms =
+                new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-watchdog"));
         // Most alarms are cancelled: drop them at once instead of keeping each for a request timeout.
         alarms.setRemoveOnCancelPolicy(true);
         this.watchdog = alarms;
@@ -88,7 +89,8 @@ final class HttpTransport implements AutoCloseable {
      * @throws TransportFailure     when there is no complete answer
      * @throws InterruptedException when the calling thread is interrupted (a build abort)
      */
-    HttpAnswer execute(HttpRequest<?> request, URI target, Duration timeout) throws TransportFailure, InterruptedException {
+    HttpAnswer execute(HttpRequest<?> request, URI target, Duration timeout)
+            throws TransportFailure, InterruptedException {
         long millis = Math.max(1, timeout.toMillis());
         request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
         BodyReader reader = new BodyReader(maxBodyBytes);
@@ -106,22 +108,28 @@ final class HttpTransport implements AutoCloseable {
         }
         BodyReader.Result result = response.getBody();
         if (result == null) {
-            throw new TransportFailure(TransportFailure.Reason.BROKEN,
-                    "the answer from " + describe(target) + " could not be read", null);
+            throw new TransportFailure(
+                    TransportFailure.Reason.BROKEN, "the answer from " + describe(target) + " could not be read", null);
         }
         if (result.timedOut()) {
-            throw new TransportFailure(TransportFailure.Reason.TIMEOUT,
-                    "the answer from " + describe(target) + " did not arrive completely within " + seconds(timeout), null);
+            throw new TransportFailure(
+                    TransportFailure.Reason.TIMEOUT,
+                    "the answer from " + describe(target) + " did not arrive completely within " + seconds(timeout),
+                    null);
         }
         if (result.ioError() != null) {
-            throw new TransportFailure(TransportFailure.Reason.BROKEN,
-                    "the connection to " + describe(target) + " broke while the answer was read (" + safeReason(result.ioError()) + ")",
+            throw new TransportFailure(
+                    TransportFailure.Reason.BROKEN,
+                    "the connection to " + describe(target) + " broke while the answer was read ("
+                            + safeReason(result.ioError()) + ")",
                     result.ioError());
         }
-        return new HttpAnswer(result.status(), result.contentType(), result.retryAfter(), result.body(), result.truncated());
+        return new HttpAnswer(
+                result.status(), result.contentType(), result.retryAfter(), result.body(), result.truncated());
     }
 
-    private static TransportFailure failure(UnirestException e, URI target, Duration timeout) throws InterruptedException {
+    private static TransportFailure failure(UnirestException e, URI target, Duration timeout)
+            throws InterruptedException {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -133,29 +141,43 @@ final class HttpTransport implements AutoCloseable {
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpConnectTimeoutException) {
-                return new TransportFailure(TransportFailure.Reason.TIMEOUT,
-                        "could not connect to " + describe(target) + " within the connect timeout", cause);
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "could not connect to " + describe(target) + " within the connect timeout",
+                        cause);
             }
             if (cause instanceof HttpTimeoutException) {
-                return new TransportFailure(TransportFailure.Reason.TIMEOUT,
-                        "no answer from " + describe(target) + " within " + seconds(timeout), cause);
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "no answer from " + describe(target) + " within " + seconds(timeout),
+                        cause);
             }
             if (cause instanceof ConnectException) {
-                return new TransportFailure(TransportFailure.Reason.CONNECT,
-                        "could not connect to " + describe(target) + " (" + safeReason(cause) + ")", cause);
+                return new TransportFailure(
+                        TransportFailure.Reason.CONNECT,
+                        "could not connect to " + describe(target) + " (" + safeReason(cause) + ")",
+                        cause);
             }
             if (cause instanceof SSLException) {
-                return new TransportFailure(TransportFailure.Reason.TLS,
-                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + "); check that the URL's "
-                                + "scheme and port are right and that Jenkins trusts the platform's certificate", cause);
+                return new TransportFailure(
+                        TransportFailure.Reason.TLS,
+                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause)
+                                + "); check that the URL's "
+                                + "scheme and port are right and that Jenkins trusts the platform's certificate",
+                        cause);
             }
             if (cause instanceof IOException) {
-                return new TransportFailure(TransportFailure.Reason.BROKEN,
-                        "the connection to " + describe(target) + " failed (" + safeReason(cause) + ")", cause);
+                return new TransportFailure(
+                        TransportFailure.Reason.BROKEN,
+                        "the connection to " + describe(target) + " failed (" + safeReason(cause) + ")",
+                        cause);
             }
         }
-        return new TransportFailure(TransportFailure.Reason.BROKEN,
-                "the request to " + describe(target) + " failed (" + safeReason(e.getCause() == null ? e : e.getCause()) + ")", e);
+        return new TransportFailure(
+                TransportFailure.Reason.BROKEN,
+                "the request to " + describe(target) + " failed (" + safeReason(e.getCause() == null ? e : e.getCause())
+                        + ")",
+                e);
     }
 
     /** The exception's type and, for the JDK's network exceptions, their message (host and reason, never data we sent). */
@@ -171,12 +193,15 @@ final class HttpTransport implements AutoCloseable {
 
     static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0
+                ? (millis / 1000) + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     @Override
     public void close() {
-        Object httpClient = unirest.config().isRunning() ? unirest.config().getClient().getClient() : null;
+        Object httpClient =
+                unirest.config().isRunning() ? unirest.config().getClient().getClient() : null;
         unirest.close();
         watchdog.shutdownNow();
         workers.shutdownNow();

@@ -14,8 +14,11 @@ final class JdkHttpDebugLogging {
 
     /** Values of {@code jdk.httpclient.HttpClient.log} that print headers or bodies. */
     private static final Set<String> LEAKING_LOG_VALUES = Set.of("all", "headers", "content", "frames", "trace");
+
     private static final String[] DEBUG_SWITCHES = {
-        "jdk.internal.httpclient.debug", "jdk.internal.httpclient.hpack.debug", "jdk.internal.httpclient.websocket.debug",
+        "jdk.internal.httpclient.debug",
+        "jdk.internal.httpclient.hpack.debug",
+        "jdk.internal.httpclient.websocket.debug",
     };
 
     private JdkHttpDebugLogging() {}

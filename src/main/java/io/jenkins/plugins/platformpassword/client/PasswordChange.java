@@ -62,7 +62,8 @@ final class PasswordChange extends Operation<Void> {
 
     @Override
     String rejectedHint() {
-        return "The platform did not accept the new password. Its policy asks for at least " + PasswordScreening.MIN_LENGTH
+        return "The platform did not accept the new password. Its policy asks for at least "
+                + PasswordScreening.MIN_LENGTH
                 + " characters and refuses common passwords and ones that repeat the login, email or tenant name.";
     }
 

@@ -44,12 +44,15 @@ public final class PasswordChanger {
         try {
             Diagnosis diagnosis = directory.diagnose(user);
             String note = diagnosis.allowsChange()
-                    ? "Pre-flight check: " + diagnosis.explain() + " The API client may lack the user administration scope."
+                    ? "Pre-flight check: " + diagnosis.explain()
+                            + " The API client may lack the user administration scope."
                     : "Pre-flight check: " + diagnosis.explain();
             return refused.asFinal(refused.attempts(), note);
         } catch (PlatformException checksFailed) {
-            return refused.asFinal(refused.attempts(), "(The pre-flight checks could not run either: "
-                    + checksFailed.kind() + "; set preflight to OFF for API clients without read rights.)");
+            return refused.asFinal(
+                    refused.attempts(),
+                    "(The pre-flight checks could not run either: " + checksFailed.kind()
+                            + "; set preflight to OFF for API clients without read rights.)");
         }
     }
 }

@@ -38,6 +38,7 @@ public final class PasswordGenerator {
 
     /** The field names of the step and the form. */
     public static final String LENGTH_FIELD = "passwordLength";
+
     public static final String CLASSES_FIELD = "characterClasses";
 
     /**
@@ -82,12 +83,13 @@ public final class PasswordGenerator {
      */
     public SecretValue generate(int length, Set<CharacterClass> classes, Collection<String> mustNotContain) {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new InvalidInputException(LENGTH_FIELD,
+            throw new InvalidInputException(
+                    LENGTH_FIELD,
                     "is " + length + "; it must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
         }
         if (classes == null || classes.isEmpty() || classes.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException(CLASSES_FIELD,
-                    "select at least one of " + Arrays.toString(CharacterClass.values()));
+            throw new InvalidInputException(
+                    CLASSES_FIELD, "select at least one of " + Arrays.toString(CharacterClass.values()));
         }
         List<CharacterClass> selected = List.copyOf(EnumSet.copyOf(classes));
         char[] alphabet = alphabet(selected);
@@ -106,9 +108,11 @@ public final class PasswordGenerator {
         Arrays.fill(candidate, '\0');
         // Reached only when the rules leave (almost) nothing to choose from, e.g. a long list of
         // forbidden words over digits alone; more classes or a different length helps.
-        throw new InvalidInputException(CLASSES_FIELD, "no password of " + length + " characters from " + selected
-                + " avoided the user's login, email and tenant name in " + MAX_ATTEMPTS
-                + " attempts; select more character classes");
+        throw new InvalidInputException(
+                CLASSES_FIELD,
+                "no password of " + length + " characters from " + selected
+                        + " avoided the user's login, email and tenant name in " + MAX_ATTEMPTS
+                        + " attempts; select more character classes");
     }
 
     private static char[] alphabet(List<CharacterClass> selected) {

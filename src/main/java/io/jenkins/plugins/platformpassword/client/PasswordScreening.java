@@ -20,8 +20,9 @@ public final class PasswordScreening {
      */
     public static final int MIN_LENGTH = 9;
 
-    static final String COMPROMISED_MESSAGE = "The new password is listed as compromised by the platform (found in known "
-            + "data breaches); choose another one. Nothing was changed.";
+    static final String COMPROMISED_MESSAGE =
+            "The new password is listed as compromised by the platform (found in known "
+                    + "data breaches); choose another one. Nothing was changed.";
 
     /**
      * @throws InvalidInputException naming {@link NewPassword#FIELD} when the password has fewer
@@ -33,8 +34,11 @@ public final class PasswordScreening {
         String value = password.value().reveal();
         int characters = value.codePointCount(0, value.length());
         if (characters < MIN_LENGTH) {
-            throw new InvalidInputException(NewPassword.FIELD, "the new password in the credential has " + characters
-                    + (characters == 1 ? " character" : " characters") + "; the platform requires at least " + MIN_LENGTH);
+            throw new InvalidInputException(
+                    NewPassword.FIELD,
+                    "the new password in the credential has " + characters
+                            + (characters == 1 ? " character" : " characters") + "; the platform requires at least "
+                            + MIN_LENGTH);
         }
     }
 

@@ -26,7 +26,8 @@ public final class PlatformEndpoint {
     public static final String FIELD = "baseUrl";
 
     private static final String API_PATH = "/api/2";
-    private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*)$", Pattern.DOTALL);
+    private static final Pattern SCHEME_AND_AUTHORITY =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*)$", Pattern.DOTALL);
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final URI dataCenter;
@@ -44,7 +45,8 @@ public final class PlatformEndpoint {
      */
     public static PlatformEndpoint parse(String input, boolean allowPlainHttp) {
         if (input == null || input.isBlank()) {
-            throw new InvalidInputException(FIELD, "is empty; enter the data center URL, e.g. https://eu2-cloud.example.com");
+            throw new InvalidInputException(
+                    FIELD, "is empty; enter the data center URL, e.g. https://eu2-cloud.example.com");
         }
         String trimmed = input.strip();
         if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
@@ -52,43 +54,53 @@ public final class PlatformEndpoint {
         }
         Matcher parts = SCHEME_AND_AUTHORITY.matcher(trimmed);
         if (!parts.matches()) {
-            throw new InvalidInputException(FIELD, "is not an absolute URL; it must start with https://, e.g. https://eu2-cloud.example.com");
+            throw new InvalidInputException(
+                    FIELD, "is not an absolute URL; it must start with https://, e.g. https://eu2-cloud.example.com");
         }
         String scheme = parts.group(1).toLowerCase(Locale.ROOT);
         String authority = parts.group(2);
         String rest = parts.group(3);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new InvalidInputException(FIELD, "uses the scheme '" + scheme + "'; only https (or http where allowed) is supported");
+            throw new InvalidInputException(
+                    FIELD, "uses the scheme '" + scheme + "'; only https (or http where allowed) is supported");
         }
         if (authority.contains("@")) {
             // Deliberately not echoing the input: the user info may hold a password.
-            throw new InvalidInputException(FIELD, "must not contain user info (name:password@); "
-                    + "the API client's id and secret belong in a Jenkins credential");
+            throw new InvalidInputException(
+                    FIELD,
+                    "must not contain user info (name:password@); "
+                            + "the API client's id and secret belong in a Jenkins credential");
         }
         if (authority.isEmpty()) {
             throw new InvalidInputException(FIELD, "has no host name");
         }
         URI uri = toUri(scheme, asciiAuthority(authority), rest);
         if (uri.getRawQuery() != null || trimmed.contains("?")) {
-            throw new InvalidInputException(FIELD, "must not contain a query (?...); enter only the data center's address");
+            throw new InvalidInputException(
+                    FIELD, "must not contain a query (?...); enter only the data center's address");
         }
         if (uri.getRawFragment() != null || trimmed.contains("#")) {
-            throw new InvalidInputException(FIELD, "must not contain a fragment (#...); enter only the data center's address");
+            throw new InvalidInputException(
+                    FIELD, "must not contain a fragment (#...); enter only the data center's address");
         }
         if (uri.getHost() == null) {
             throw new InvalidInputException(FIELD, "has no valid host name");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new InvalidInputException(FIELD, "has port " + uri.getPort() + "; a port is a number from 1 to 65535");
+            throw new InvalidInputException(
+                    FIELD, "has port " + uri.getPort() + "; a port is a number from 1 to 65535");
         }
         if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
-            throw new InvalidInputException(FIELD, "uses plain http to " + uri.getHost()
-                    + ", which would send the client secret and the new password unencrypted; use https "
-                    + "(plain http is allowed only to loopback addresses unless an administrator allows it globally)");
+            throw new InvalidInputException(
+                    FIELD,
+                    "uses plain http to " + uri.getHost()
+                            + ", which would send the client secret and the new password unencrypted; use https "
+                            + "(plain http is allowed only to loopback addresses unless an administrator allows it globally)");
         }
         String path = stripApiSuffix(uri.getRawPath());
         if (path.contains(API_PATH + "/") || path.endsWith(API_PATH)) {
-            throw new InvalidInputException(FIELD, "contains /api/2 more than once; enter the data center URL without the API path");
+            throw new InvalidInputException(
+                    FIELD, "contains /api/2 more than once; enter the data center URL without the API path");
         }
         return new PlatformEndpoint(toUri(scheme, uri.getRawAuthority(), path));
     }
@@ -164,8 +176,10 @@ public final class PlatformEndpoint {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches()
-                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return h.equals("localhost")
+                || IPV4_LOOPBACK.matcher(h).matches()
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     @Override

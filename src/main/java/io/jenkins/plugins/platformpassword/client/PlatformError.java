@@ -29,7 +29,8 @@ public record PlatformError(String code, String domain, String message, String d
         }
         if (detailsInfo != null && !detailsInfo.isBlank() && !detailsInfo.equals(message)) {
             boolean endsSentence = text.length() > 0 && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
-            text.append(text.length() == 0 ? "Details: " : endsSentence ? " Details: " : ". Details: ").append(detailsInfo);
+            text.append(text.length() == 0 ? "Details: " : endsSentence ? " Details: " : ". Details: ")
+                    .append(detailsInfo);
         }
         return text.toString();
     }

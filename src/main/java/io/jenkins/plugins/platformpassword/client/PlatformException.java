@@ -21,13 +21,27 @@ public final class PlatformException extends Exception {
     private final boolean retryable;
     private final String retryAfter;
 
-    PlatformException(FailureKind kind, String message, int httpStatus, PlatformError platformError,
-                      String bodyExcerpt, int attempts, Throwable cause) {
+    PlatformException(
+            FailureKind kind,
+            String message,
+            int httpStatus,
+            PlatformError platformError,
+            String bodyExcerpt,
+            int attempts,
+            Throwable cause) {
         this(kind, message, httpStatus, platformError, bodyExcerpt, attempts, cause, false, null);
     }
 
-    private PlatformException(FailureKind kind, String message, int httpStatus, PlatformError platformError,
-                              String bodyExcerpt, int attempts, Throwable cause, boolean retryable, String retryAfter) {
+    private PlatformException(
+            FailureKind kind,
+            String message,
+            int httpStatus,
+            PlatformError platformError,
+            String bodyExcerpt,
+            int attempts,
+            Throwable cause,
+            boolean retryable,
+            String retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
@@ -40,7 +54,15 @@ public final class PlatformException extends Exception {
 
     /** The same failure, marked as worth another attempt (5xx, 429, connection failures). */
     PlatformException retryable(String retryAfterHeader) {
-        return new PlatformException(kind, getMessage(), httpStatus, platformError, bodyExcerpt, attempts, getCause(), true,
+        return new PlatformException(
+                kind,
+                getMessage(),
+                httpStatus,
+                platformError,
+                bodyExcerpt,
+                attempts,
+                getCause(),
+                true,
                 retryAfterHeader);
     }
 

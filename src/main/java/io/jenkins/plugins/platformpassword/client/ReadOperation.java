@@ -8,7 +8,9 @@ abstract class ReadOperation<T> extends Operation<T> {
 
     @Override
     final HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString()).header("Authorization", token.authorizationHeader()).header("Accept", "application/json");
+        return unirest.get(target().toString())
+                .header("Authorization", token.authorizationHeader())
+                .header("Accept", "application/json");
     }
 
     @Override

@@ -48,7 +48,6 @@ final class Redactor {
         return new Redactor(List.copyOf(ordered));
     }
 
-
     String redact(String text) {
         if (text == null) {
             return null;

@@ -28,7 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInterval, Duration retryAfterCap) {
 
     /** Three attempts, 1-2 s apart, Retry-After capped at 30 s. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30));
 
     public RetryPolicy {
         Objects.requireNonNull(minInterval, "minInterval");
@@ -65,7 +66,8 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
             return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
         }
         try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration until = Duration.between(now, at);
             return Optional.of(until.isNegative() ? Duration.ZERO : until);
         } catch (DateTimeParseException e) {

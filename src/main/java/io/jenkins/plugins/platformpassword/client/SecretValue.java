@@ -62,8 +62,9 @@ public final class SecretValue {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecretValue that && MessageDigest.isEqual(
-                value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
+        return other instanceof SecretValue that
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

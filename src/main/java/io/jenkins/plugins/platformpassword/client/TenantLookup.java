@@ -34,13 +34,14 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
 
     @Override
     PlatformTenant read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
-                () -> Failures.protocol(this, answer.status(), "the tenant answer is not a JSON object"));
+        JsonObject json = Json.parseObject(answer.bodyText())
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the tenant answer is not a JSON object"));
         String id = Json.text(json, "id");
         if (id == null) {
             throw Failures.protocol(this, answer.status(), "the tenant answer has no id");
         }
-        return new PlatformTenant(id, Json.text(json, "parent_id"), !"false".equals(Json.text(json, "enabled")), ancestors(json));
+        return new PlatformTenant(
+                id, Json.text(json, "parent_id"), !"false".equals(Json.text(json, "enabled")), ancestors(json));
     }
 
     private static List<String> ancestors(JsonObject json) {
@@ -50,7 +51,8 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
         }
         List<String> ids = new ArrayList<>();
         for (JsonElement step : path.getAsJsonArray()) {
-            String id = step.isJsonObject() ? Json.text(step.getAsJsonObject(), "id")
+            String id = step.isJsonObject()
+                    ? Json.text(step.getAsJsonObject(), "id")
                     : step.isJsonPrimitive() ? step.getAsString() : null;
             if (id == null || !id.matches("[0-9a-fA-F-]{36}")) {
                 return null; // names, or a shape we do not know: walk parent_id instead

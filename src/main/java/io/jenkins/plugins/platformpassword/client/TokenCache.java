@@ -23,7 +23,8 @@ public final class TokenCache {
     record Key(PlatformEndpoint endpoint, String clientId, String secretFingerprint) {
 
         static Key of(PlatformEndpoint endpoint, ApiClientCredentials credentials) {
-            return new Key(endpoint, credentials.clientId(), credentials.secret().fingerprint());
+            return new Key(
+                    endpoint, credentials.clientId(), credentials.secret().fingerprint());
         }
 
         @Override
@@ -49,6 +50,7 @@ public final class TokenCache {
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
     /** An API client's tenant never changes, so it is asked for once, like the token, and kept. */
     private final ConcurrentMap<Key, String> clientTenants = new ConcurrentHashMap<>();
+
     private final Clock clock;
 
     public TokenCache() {
@@ -109,7 +111,8 @@ public final class TokenCache {
 
     /** How many API clients currently have a token here. */
     public int size() {
-        return (int) slots.values().stream().filter(slot -> slot.token.get() != null).count();
+        return (int)
+                slots.values().stream().filter(slot -> slot.token.get() != null).count();
     }
 
     @Override

@@ -40,8 +40,10 @@ public final class UserDirectory {
             throw new InvalidInputException(LOGIN_FIELD, "has leading or trailing whitespace");
         }
         if (login.codePointCount(0, login.length()) < MIN_SEARCHABLE_LOGIN) {
-            throw new InvalidInputException(LOGIN_FIELD, "has fewer than " + MIN_SEARCHABLE_LOGIN
-                    + " characters; the platform's search cannot find such logins, so use userId instead");
+            throw new InvalidInputException(
+                    LOGIN_FIELD,
+                    "has fewer than " + MIN_SEARCHABLE_LOGIN
+                            + " characters; the platform's search cannot find such logins, so use userId instead");
         }
         String clientTenant = client.clientTenantId();
         List<UserSearch.Hit> matches = new ArrayList<>();
@@ -51,13 +53,18 @@ public final class UserDirectory {
             }
         }
         if (matches.isEmpty()) {
-            throw Failures.lookup(FailureKind.NOT_FOUND, "No user with login '" + login + "' is visible to this API client "
-                    + "(searched below its tenant " + clientTenant + ").");
+            throw Failures.lookup(
+                    FailureKind.NOT_FOUND,
+                    "No user with login '" + login + "' is visible to this API client " + "(searched below its tenant "
+                            + clientTenant + ").");
         }
         if (matches.size() > 1) {
-            throw Failures.lookup(FailureKind.REJECTED, matches.size() + " users have the login '" + login
-                    + "' (ignoring case), in tenants " + matches.stream().map(UserSearch.Hit::tenantId).collect(Collectors.joining(", "))
-                    + "; use userId to say which one.");
+            throw Failures.lookup(
+                    FailureKind.REJECTED,
+                    matches.size() + " users have the login '" + login
+                            + "' (ignoring case), in tenants "
+                            + matches.stream().map(UserSearch.Hit::tenantId).collect(Collectors.joining(", "))
+                            + "; use userId to say which one.");
         }
         UserSearch.Hit match = matches.get(0);
         return new ResolvedUser(UserId.parse(match.id()), match.login(), match.tenantId());

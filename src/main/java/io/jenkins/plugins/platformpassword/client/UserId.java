@@ -33,11 +33,12 @@ public final class UserId {
             throw new InvalidInputException(FIELD, "contains whitespace or a line break; enter the UUID alone");
         }
         if (input.startsWith("{") || input.endsWith("}")) {
-            throw new InvalidInputException(FIELD, "must be a UUID without braces, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
+            throw new InvalidInputException(
+                    FIELD, "must be a UUID without braces, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
         }
         if (!CANONICAL_UUID.matcher(input).matches()) {
-            throw new InvalidInputException(FIELD,
-                    "is not a UUID; expected 8-4-4-4-12 hex digits, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
+            throw new InvalidInputException(
+                    FIELD, "is not a UUID; expected 8-4-4-4-12 hex digits, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
         }
         return new UserId(input.toLowerCase(Locale.ROOT));
     }

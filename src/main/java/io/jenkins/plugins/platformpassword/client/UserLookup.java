@@ -27,8 +27,8 @@ final class UserLookup extends ReadOperation<PlatformUser> {
 
     @Override
     PlatformUser read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
-                () -> Failures.protocol(this, answer.status(), "the user answer is not a JSON object"));
+        JsonObject json = Json.parseObject(answer.bodyText())
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the user answer is not a JSON object"));
         String id = Json.text(json, "id");
         if (id == null) {
             throw Failures.protocol(this, answer.status(), "the user answer has no id");
@@ -36,7 +36,8 @@ final class UserLookup extends ReadOperation<PlatformUser> {
         String enabled = Json.text(json, "enabled");
         JsonElement contact = json.get("contact");
         String email = contact != null && contact.isJsonObject() ? Json.text(contact.getAsJsonObject(), "email") : null;
-        return new PlatformUser(id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled), email);
+        return new PlatformUser(
+                id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled), email);
     }
 
     @Override
@@ -48,5 +49,4 @@ final class UserLookup extends ReadOperation<PlatformUser> {
     String notFoundHint() {
         return "The user id was not found for this API client: check the id and the data center.";
     }
-
 }

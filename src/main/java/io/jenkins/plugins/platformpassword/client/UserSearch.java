@@ -34,13 +34,14 @@ final class UserSearch extends ReadOperation<List<UserSearch.Hit>> {
 
     @Override
     URI target() {
-        return endpoint.api("/search?tenant=" + PathSegments.encode(tenantId) + "&text=" + PathSegments.encode(text) + "&limit=" + LIMIT);
+        return endpoint.api("/search?tenant=" + PathSegments.encode(tenantId) + "&text=" + PathSegments.encode(text)
+                + "&limit=" + LIMIT);
     }
 
     @Override
     List<Hit> read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText()).orElseThrow(
-                () -> Failures.protocol(this, answer.status(), "the search answer is not a JSON object"));
+        JsonObject json = Json.parseObject(answer.bodyText())
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the search answer is not a JSON object"));
         JsonElement items = json.get("items");
         if (items == null || !items.isJsonArray()) {
             throw Failures.protocol(this, answer.status(), "the search answer has no items");

@@ -4,10 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@link PasswordChangeBenchmark}. */
-record BenchmarkOptions(int n, List<Integer> latenciesMillis, int warmup, int jitWarmup, int rounds, int resourceChanges,
-                        int changesPerClient, int settleLimitSeconds, boolean serverNoDelay, boolean verbose) {
+record BenchmarkOptions(
+        int n,
+        List<Integer> latenciesMillis,
+        int warmup,
+        int jitWarmup,
+        int rounds,
+        int resourceChanges,
+        int changesPerClient,
+        int settleLimitSeconds,
+        boolean serverNoDelay,
+        boolean verbose) {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Arguments (all optional):",
             "  --n N                   timed password changes per variant and latency (default 200)",
             "  --latencies A,B,...     simulated per-request latencies in ms (default 0,20)",
@@ -57,7 +67,8 @@ record BenchmarkOptions(int n, List<Integer> latenciesMillis, int warmup, int ji
         if (rounds > n) {
             throw new IllegalArgumentException("--rounds (" + rounds + ") cannot exceed --n (" + n + ")");
         }
-        return new BenchmarkOptions(n, latencies, warmup, jitWarmup, rounds, resourceChanges, perClient, settleLimit, noDelay, verbose);
+        return new BenchmarkOptions(
+                n, latencies, warmup, jitWarmup, rounds, resourceChanges, perClient, settleLimit, noDelay, verbose);
     }
 
     private static String value(String[] args, int index, String name) {

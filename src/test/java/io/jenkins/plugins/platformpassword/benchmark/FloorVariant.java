@@ -12,7 +12,8 @@ import java.net.http.HttpResponse;
  */
 final class FloorVariant implements Variant {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final HttpRequest request;
 
     FloorVariant(BenchmarkPlatform platform) {

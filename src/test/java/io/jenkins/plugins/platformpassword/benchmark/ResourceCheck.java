@@ -27,10 +27,22 @@ final class ResourceCheck {
     /** The "short settle" after the last close: a System.gc() every 250 ms for at most this long. */
     static final Duration SHORT_SETTLE = Duration.ofSeconds(5);
 
-    record Result(int changes, int clients, ThreadCensus atProgramStart, ThreadCensus atCheckStart, int peakWithoutSimulator,
-                  ThreadCensus afterLastClose, ThreadCensus afterShortSettle, long shortSettleMillis,
-                  ThreadCensus afterLongSettle, long longSettleMillis,
-                  long heapBefore, long heapMiddle, long heapAfter, double changesPerSecond, double medianClientLifecycleMillis) {
+    record Result(
+            int changes,
+            int clients,
+            ThreadCensus atProgramStart,
+            ThreadCensus atCheckStart,
+            int peakWithoutSimulator,
+            ThreadCensus afterLastClose,
+            ThreadCensus afterShortSettle,
+            long shortSettleMillis,
+            ThreadCensus afterLongSettle,
+            long longSettleMillis,
+            long heapBefore,
+            long heapMiddle,
+            long heapAfter,
+            double changesPerSecond,
+            double medianClientLifecycleMillis) {
 
         /** Back at the count from before any client existed, simulator threads left out, within the short settle. */
         boolean threadsBackAfterShortSettle() {
@@ -62,8 +74,13 @@ final class ResourceCheck {
     Result run(int changes, int perClient) throws Exception {
         platform.latency(Duration.ZERO);
         int clients = Math.max(1, changes / perClient);
-        out.printf(Locale.ROOT, "%nThreads and heap: %,d changes at latency 0 ms, a new PlatformClient every %d changes (%d clients), "
-                + "each closed after its changes%n", (long) clients * perClient, perClient, clients);
+        out.printf(
+                Locale.ROOT,
+                "%nThreads and heap: %,d changes at latency 0 ms, a new PlatformClient every %d changes (%d clients), "
+                        + "each closed after its changes%n",
+                (long) clients * perClient,
+                perClient,
+                clients);
 
         // Warm up (JIT, class loading, the token in the cache), so that the heap baseline includes what is loaded once.
         for (int i = 0; i < 3; i++) {
@@ -96,9 +113,13 @@ final class ResourceCheck {
         ThreadCensus afterShortSettle = ThreadCensus.take();
         ThreadCensus afterLongSettle = afterShortSettle;
         long longSettleMillis = shortSettleMillis;
-        if (afterShortSettle.withoutSimulator() > atProgramStart.withoutSimulator() && longSettleLimit.compareTo(SHORT_SETTLE) > 0) {
-            out.printf(Locale.ROOT, "  threads not back after %d ms; waiting up to %d s more to see whether and when they end ...%n",
-                    shortSettleMillis, longSettleLimit.minus(SHORT_SETTLE).toSeconds());
+        if (afterShortSettle.withoutSimulator() > atProgramStart.withoutSimulator()
+                && longSettleLimit.compareTo(SHORT_SETTLE) > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  threads not back after %d ms; waiting up to %d s more to see whether and when they end ...%n",
+                    shortSettleMillis,
+                    longSettleLimit.minus(SHORT_SETTLE).toSeconds());
             settle(longSettleLimit.minus(SHORT_SETTLE));
             longSettleMillis = (System.nanoTime() - t0) / 1_000_000;
             afterLongSettle = ThreadCensus.take();
@@ -106,9 +127,22 @@ final class ResourceCheck {
         settle(longSettleLimit);
         long heapAfter = heapAfterGc();
 
-        Result result = new Result(clients * perClient, clients, atProgramStart, atCheckStart, peak, afterLastClose,
-                afterShortSettle, shortSettleMillis, afterLongSettle, longSettleMillis, heapBefore, heapMiddle, heapAfter,
-                clients * perClient / (busyNanos / 1e9), lifecycle.medianMillis());
+        Result result = new Result(
+                clients * perClient,
+                clients,
+                atProgramStart,
+                atCheckStart,
+                peak,
+                afterLastClose,
+                afterShortSettle,
+                shortSettleMillis,
+                afterLongSettle,
+                longSettleMillis,
+                heapBefore,
+                heapMiddle,
+                heapAfter,
+                clients * perClient / (busyNanos / 1e9),
+                lifecycle.medianMillis());
         print(result);
         return result;
     }
@@ -148,37 +182,60 @@ final class ResourceCheck {
     }
 
     private void print(Result r) {
-        out.printf(Locale.ROOT, "  %,.0f changes/s; median time to open a client, make %d changes and close it: %.1f ms%n",
-                r.changesPerSecond(), r.changes() / r.clients(), r.medianClientLifecycleMillis());
+        out.printf(
+                Locale.ROOT,
+                "  %,.0f changes/s; median time to open a client, make %d changes and close it: %.1f ms%n",
+                r.changesPerSecond(),
+                r.changes() / r.clients(),
+                r.medianClientLifecycleMillis());
         out.printf(Locale.ROOT, "  live threads, total (without the simulator's server threads):%n");
         out.printf(Locale.ROOT, "    at program start, before any client      %s%n", r.atProgramStart());
         out.printf(Locale.ROOT, "    at the start of this check               %s%n", r.atCheckStart());
         out.printf(Locale.ROOT, "    peak, sampled after each close               (%d)%n", r.peakWithoutSimulator());
         out.printf(Locale.ROOT, "    right after the last close               %s%n", r.afterLastClose());
-        out.printf(Locale.ROOT, "    after %5d ms of System.gc() + wait      %s -> %s%n", r.shortSettleMillis(), r.afterShortSettle(),
+        out.printf(
+                Locale.ROOT,
+                "    after %5d ms of System.gc() + wait      %s -> %s%n",
+                r.shortSettleMillis(),
+                r.afterShortSettle(),
                 r.threadsBackAfterShortSettle() ? "back at the program start's count" : "NOT back yet");
         if (r.afterLongSettle() != r.afterShortSettle()) {
-            out.printf(Locale.ROOT, "    after %5d ms of System.gc() + wait      %s -> %s%n", r.longSettleMillis(), r.afterLongSettle(),
+            out.printf(
+                    Locale.ROOT,
+                    "    after %5d ms of System.gc() + wait      %s -> %s%n",
+                    r.longSettleMillis(),
+                    r.afterLongSettle(),
                     r.threadsBackEventually() ? "back at the program start's count" : "still NOT back");
         }
-        out.printf(Locale.ROOT, "  threads by name, where the counts differ (program start / check start / last close / short settle%s):%n",
+        out.printf(
+                Locale.ROOT,
+                "  threads by name, where the counts differ (program start / check start / last close / short settle%s):%n",
                 r.afterLongSettle() != r.afterShortSettle() ? " / long settle" : "");
-        List<ThreadCensus> columns = new ArrayList<>(List.of(r.atProgramStart(), r.atCheckStart(), r.afterLastClose(), r.afterShortSettle()));
+        List<ThreadCensus> columns = new ArrayList<>(
+                List.of(r.atProgramStart(), r.atCheckStart(), r.afterLastClose(), r.afterShortSettle()));
         if (r.afterLongSettle() != r.afterShortSettle()) {
             columns.add(r.afterLongSettle());
         }
         Map<String, Integer> names = new TreeMap<>();
         columns.forEach(census -> census.groups().keySet().forEach(name -> names.put(name, 0)));
         for (String name : names.keySet()) {
-            List<Integer> counts = columns.stream().map(census -> census.groups().getOrDefault(name, 0)).toList();
+            List<Integer> counts = columns.stream()
+                    .map(census -> census.groups().getOrDefault(name, 0))
+                    .toList();
             if (counts.stream().distinct().count() > 1) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-40s", name));
                 counts.forEach(count -> line.append(String.format(Locale.ROOT, " %4d", count)));
                 out.println(line);
             }
         }
-        out.printf(Locale.ROOT, "  heap used after settling and System.gc(): start %s, after %,d changes %s, end %s (end - start %+,.1f KiB) -> %s%n",
-                mib(r.heapBefore()), r.changes() / 2, mib(r.heapMiddle()), mib(r.heapAfter()), (r.heapAfter() - r.heapBefore()) / 1024.0,
+        out.printf(
+                Locale.ROOT,
+                "  heap used after settling and System.gc(): start %s, after %,d changes %s, end %s (end - start %+,.1f KiB) -> %s%n",
+                mib(r.heapBefore()),
+                r.changes() / 2,
+                mib(r.heapMiddle()),
+                mib(r.heapAfter()),
+                (r.heapAfter() - r.heapBefore()) / 1024.0,
                 r.heapStable() ? "no growth (tolerance " + HEAP_TOLERANCE_BYTES / 1024 + " KiB)" : "GROWS");
     }
 

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 record ThreadCensus(int total, int withoutSimulator, Map<String, Integer> groups) {
 
     /** Name prefixes of the simulator's threads: its request pool and com.sun.net.httpserver's own threads. */
-    private static final String[] SIMULATOR_THREADS = {"platform-simulator-", "HTTP-Dispatcher", "server-timer", "idle-timeout-task"};
+    private static final String[] SIMULATOR_THREADS = {
+        "platform-simulator-", "HTTP-Dispatcher", "server-timer", "idle-timeout-task"
+    };
 
     static ThreadCensus take() {
         Map<String, Integer> groups = new TreeMap<>();

@@ -21,7 +21,8 @@ import java.util.Base64;
 final class TwoRequestVariant implements Variant {
 
     private final BenchmarkPlatform platform;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String basic;
 
     TwoRequestVariant(BenchmarkPlatform platform) {
@@ -52,7 +53,8 @@ final class TwoRequestVariant implements Variant {
         if (tokenAnswer.statusCode() != 200) {
             throw new IllegalStateException("token request answered " + tokenAnswer.statusCode());
         }
-        JsonElement token = JsonParser.parseString(tokenAnswer.body()).getAsJsonObject().get("access_token");
+        JsonElement token =
+                JsonParser.parseString(tokenAnswer.body()).getAsJsonObject().get("access_token");
         HttpRequest passwordRequest = HttpRequest.newBuilder(platform.passwordUri())
                 .header("Authorization", "Bearer " + token.getAsString())
                 .header("Accept", "application/json")

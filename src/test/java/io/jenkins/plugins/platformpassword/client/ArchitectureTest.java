@@ -29,29 +29,42 @@ class ArchitectureTest {
 
     @Test
     void clientDoesNotDependOnJenkins() {
-        ArchRule rule = noClasses().that().resideInAPackage(GLUE + ".client..")
-                .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES);
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage(GLUE + ".client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(JENKINS_PACKAGES);
         rule.check(classes);
     }
 
     @Test
     void simulatorDoesNotDependOnJenkins() {
-        ArchRule rule = noClasses().that().resideInAPackage(GLUE + ".simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage(GLUE + ".simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(JENKINS_PACKAGES)
                 .allowEmptyShould(true);
         rule.check(classes);
     }
 
     @Test
     void clientDoesNotDependOnTheGlue() {
-        ArchRule rule = noClasses().that().resideInAPackage(GLUE + ".client..")
-                .should().dependOnClassesThat().resideInAPackage(GLUE);
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage(GLUE + ".client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(GLUE);
         rule.check(classes);
     }
 
     @Test
     void productionCodeDoesNotDependOnTestCode() {
-        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(GLUE);
         ArchRule rule = noClasses().should().dependOnClassesThat().resideInAPackage(GLUE + ".simulator..");
         rule.check(production);

@@ -32,12 +32,19 @@ class BadInputCorpusTest {
 
     /** Stands for the simulated user's real id in user id cases, so that an accepted case would really hit it. */
     private static final String USER = "<user>";
+
     private static final String SAMPLE_UUID = "1c234e69-5469-424a-a6d1-ff5658b387a6";
     private static final String VALID_PASSWORD = "Correct-Horse-Battery-Staple-42";
     private static final String URL_PASSWORD = "s3cr3t-Pa55";
 
     /** Which input a case replaces; the others keep their valid values. */
-    enum Input { BASE_URL, USER_ID, PASSWORD, CLIENT_ID, CLIENT_SECRET }
+    enum Input {
+        BASE_URL,
+        USER_ID,
+        PASSWORD,
+        CLIENT_ID,
+        CLIENT_SECRET
+    }
 
     private static SimulatedPlatform platform;
 
@@ -61,84 +68,245 @@ class BadInputCorpusTest {
         // ---- data center URL ----
         bad(cases, "URL: empty", Input.BASE_URL, "", BASE_URL, "is empty");
         bad(cases, "URL: spaces only", Input.BASE_URL, "   ", BASE_URL, "is empty");
-        bad(cases, "URL: space inside the host", Input.BASE_URL, "https://eu2 cloud.example.com", BASE_URL,
+        bad(
+                cases,
+                "URL: space inside the host",
+                Input.BASE_URL,
+                "https://eu2 cloud.example.com",
+                BASE_URL,
                 "contains spaces or control characters");
-        bad(cases, "URL: space inside the path", Input.BASE_URL, "https://eu2-cloud.example.com/api 2", BASE_URL,
+        bad(
+                cases,
+                "URL: space inside the path",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com/api 2",
+                BASE_URL,
                 "contains spaces or control characters");
-        bad(cases, "URL: tab inside", Input.BASE_URL, "https://eu2-cloud.example.com\t/api/2", BASE_URL,
+        bad(
+                cases,
+                "URL: tab inside",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com\t/api/2",
+                BASE_URL,
                 "contains spaces or control characters");
-        bad(cases, "URL: line break inside", Input.BASE_URL, "https://eu2-cloud.example.com\n.attacker.example", BASE_URL,
+        bad(
+                cases,
+                "URL: line break inside",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com\n.attacker.example",
+                BASE_URL,
                 "contains spaces or control characters");
-        bad(cases, "URL: NUL inside", Input.BASE_URL, "https://eu2-cloud.example.com\u0000/api/2", BASE_URL,
+        bad(
+                cases,
+                "URL: NUL inside",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com\u0000/api/2",
+                BASE_URL,
                 "contains spaces or control characters");
         bad(cases, "URL: no scheme", Input.BASE_URL, "eu2-cloud.example.com", BASE_URL, "is not an absolute URL");
-        bad(cases, "URL: scheme-relative", Input.BASE_URL, "//eu2-cloud.example.com", BASE_URL, "is not an absolute URL");
+        bad(
+                cases,
+                "URL: scheme-relative",
+                Input.BASE_URL,
+                "//eu2-cloud.example.com",
+                BASE_URL,
+                "is not an absolute URL");
         bad(cases, "URL: a bare path", Input.BASE_URL, "/api/2", BASE_URL, "is not an absolute URL");
         bad(cases, "URL: ftp scheme", Input.BASE_URL, "ftp://eu2-cloud.example.com", BASE_URL, "uses the scheme 'ftp'");
         bad(cases, "URL: file scheme", Input.BASE_URL, "file:///etc/passwd", BASE_URL, "uses the scheme 'file'");
-        bad(cases, "URL: javascript: scheme", Input.BASE_URL, "javascript:alert(document.cookie)", BASE_URL,
+        bad(
+                cases,
+                "URL: javascript: scheme",
+                Input.BASE_URL,
+                "javascript:alert(document.cookie)",
+                BASE_URL,
                 "is not an absolute URL");
-        bad(cases, "URL: javascript:// scheme", Input.BASE_URL, "javascript://eu2-cloud.example.com/%0aalert(1)", BASE_URL,
+        bad(
+                cases,
+                "URL: javascript:// scheme",
+                Input.BASE_URL,
+                "javascript://eu2-cloud.example.com/%0aalert(1)",
+                BASE_URL,
                 "uses the scheme 'javascript'");
-        bad(cases, "URL: user info with a password (not echoed)", Input.BASE_URL,
-                "https://api-client:" + URL_PASSWORD + "@eu2-cloud.example.com", BASE_URL, "must not contain user info");
-        bad(cases, "URL: user info with a name only", Input.BASE_URL, "https://api-client@eu2-cloud.example.com", BASE_URL,
+        bad(
+                cases,
+                "URL: user info with a password (not echoed)",
+                Input.BASE_URL,
+                "https://api-client:" + URL_PASSWORD + "@eu2-cloud.example.com",
+                BASE_URL,
                 "must not contain user info");
-        bad(cases, "URL: query", Input.BASE_URL, "https://eu2-cloud.example.com/?tenant=partner", BASE_URL,
+        bad(
+                cases,
+                "URL: user info with a name only",
+                Input.BASE_URL,
+                "https://api-client@eu2-cloud.example.com",
+                BASE_URL,
+                "must not contain user info");
+        bad(
+                cases,
+                "URL: query",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com/?tenant=partner",
+                BASE_URL,
                 "must not contain a query");
-        bad(cases, "URL: query without a path", Input.BASE_URL, "https://eu2-cloud.example.com?tenant=partner", BASE_URL,
+        bad(
+                cases,
+                "URL: query without a path",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com?tenant=partner",
+                BASE_URL,
                 "must not contain a query");
-        bad(cases, "URL: fragment", Input.BASE_URL, "https://eu2-cloud.example.com/#/login", BASE_URL,
+        bad(
+                cases,
+                "URL: fragment",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com/#/login",
+                BASE_URL,
                 "must not contain a fragment");
-        bad(cases, "URL: invalid IDN (underscore)", Input.BASE_URL, "https://b\u00fc_cher.example", BASE_URL,
+        bad(
+                cases,
+                "URL: invalid IDN (underscore)",
+                Input.BASE_URL,
+                "https://b\u00fc_cher.example",
+                BASE_URL,
                 "not a valid internationalised domain name");
-        bad(cases, "URL: invalid IDN (label over 63 characters)", Input.BASE_URL,
-                "https://" + "\u00fc".repeat(64) + ".example", BASE_URL, "not a valid internationalised domain name");
-        bad(cases, "URL: invalid IDN (empty label)", Input.BASE_URL, "https://b\u00fccher..example", BASE_URL,
+        bad(
+                cases,
+                "URL: invalid IDN (label over 63 characters)",
+                Input.BASE_URL,
+                "https://" + "\u00fc".repeat(64) + ".example",
+                BASE_URL,
+                "not a valid internationalised domain name");
+        bad(
+                cases,
+                "URL: invalid IDN (empty label)",
+                Input.BASE_URL,
+                "https://b\u00fccher..example",
+                BASE_URL,
                 "not a valid internationalised domain name");
         bad(cases, "URL: https:// with no host", Input.BASE_URL, "https://", BASE_URL, "has no host name");
         bad(cases, "URL: a port but no host", Input.BASE_URL, "https://:443", BASE_URL, "is not a valid URL");
-        bad(cases, "URL: plain http to a public IPv4 host", Input.BASE_URL, "http://203.0.113.10", BASE_URL,
+        bad(
+                cases,
+                "URL: plain http to a public IPv4 host",
+                Input.BASE_URL,
+                "http://203.0.113.10",
+                BASE_URL,
                 "uses plain http");
-        bad(cases, "URL: plain http to a public IPv6 literal", Input.BASE_URL, "http://[2001:db8::10]", BASE_URL,
+        bad(
+                cases,
+                "URL: plain http to a public IPv6 literal",
+                Input.BASE_URL,
+                "http://[2001:db8::10]",
+                BASE_URL,
                 "uses plain http");
-        bad(cases, "URL: plain http to a public host name", Input.BASE_URL, "http://eu2-cloud.example.com/api/2", BASE_URL,
+        bad(
+                cases,
+                "URL: plain http to a public host name",
+                Input.BASE_URL,
+                "http://eu2-cloud.example.com/api/2",
+                BASE_URL,
                 "uses plain http");
-        bad(cases, "URL: /api/2 twice", Input.BASE_URL, "https://eu2-cloud.example.com/api/2/api/2", BASE_URL,
+        bad(
+                cases,
+                "URL: /api/2 twice",
+                Input.BASE_URL,
+                "https://eu2-cloud.example.com/api/2/api/2",
+                BASE_URL,
                 "contains /api/2 more than once");
-        bad(cases, "URL: port out of range (65535 is the largest)", Input.BASE_URL, "https://127.0.0.1:99999", BASE_URL,
+        bad(
+                cases,
+                "URL: port out of range (65535 is the largest)",
+                Input.BASE_URL,
+                "https://127.0.0.1:99999",
+                BASE_URL,
                 "port");
         // ---- user id ----
         bad(cases, "user id: null", Input.USER_ID, null, USER_ID, "is empty");
         bad(cases, "user id: empty", Input.USER_ID, "", USER_ID, "is empty");
         bad(cases, "user id: a login name, not a UUID", Input.USER_ID, "jdoe", USER_ID, "is not a UUID");
         bad(cases, "user id: 31 hex digits", Input.USER_ID, SAMPLE_UUID.substring(0, 35), USER_ID, "is not a UUID");
-        bad(cases, "user id: 32 hex digits without hyphens", Input.USER_ID, SAMPLE_UUID.replace("-", ""), USER_ID,
+        bad(
+                cases,
+                "user id: 32 hex digits without hyphens",
+                Input.USER_ID,
+                SAMPLE_UUID.replace("-", ""),
+                USER_ID,
                 "is not a UUID");
         bad(cases, "user id: braces", Input.USER_ID, "{" + USER + "}", USER_ID, "without braces");
-        bad(cases, "user id: trailing newline", Input.USER_ID, USER + "\n", USER_ID, "contains whitespace or a line break");
+        bad(
+                cases,
+                "user id: trailing newline",
+                Input.USER_ID,
+                USER + "\n",
+                USER_ID,
+                "contains whitespace or a line break");
         bad(cases, "user id: leading space", Input.USER_ID, " " + USER, USER_ID, "contains whitespace");
-        bad(cases, "user id: non-hex letter", Input.USER_ID, SAMPLE_UUID.substring(0, 35) + "g", USER_ID, "is not a UUID");
-        bad(cases, "user id: path traversal to another endpoint", Input.USER_ID, "../../idp/token", USER_ID,
+        bad(
+                cases,
+                "user id: non-hex letter",
+                Input.USER_ID,
+                SAMPLE_UUID.substring(0, 35) + "g",
+                USER_ID,
+                "is not a UUID");
+        bad(
+                cases,
+                "user id: path traversal to another endpoint",
+                Input.USER_ID,
+                "../../idp/token",
+                USER_ID,
                 "is not a UUID");
         bad(cases, "user id: ../ before a UUID", Input.USER_ID, "../" + USER, USER_ID, "is not a UUID");
-        bad(cases, "user id: URL-encoded UUID", Input.USER_ID, SAMPLE_UUID.replace("-", "%2D"), USER_ID, "is not a UUID");
-        bad(cases, "user id: UUID with a trailing /password", Input.USER_ID, USER + "/password", USER_ID, "is not a UUID");
+        bad(
+                cases,
+                "user id: URL-encoded UUID",
+                Input.USER_ID,
+                SAMPLE_UUID.replace("-", "%2D"),
+                USER_ID,
+                "is not a UUID");
+        bad(
+                cases,
+                "user id: UUID with a trailing /password",
+                Input.USER_ID,
+                USER + "/password",
+                USER_ID,
+                "is not a UUID");
         bad(cases, "user id: urn:uuid: prefix", Input.USER_ID, "urn:uuid:" + USER, USER_ID, "is not a UUID");
         // ---- new password ----
         bad(cases, "password: empty", Input.PASSWORD, "", PASSWORD, "is empty");
         bad(cases, "password: only spaces", Input.PASSWORD, "          ", PASSWORD, "whitespace only");
         bad(cases, "password: only tabs and newlines", Input.PASSWORD, "\t\n\t\r\n", PASSWORD, "whitespace only");
-        bad(cases, "password: only ideographic spaces (U+3000)", Input.PASSWORD, "\u3000\u3000\u3000", PASSWORD,
+        bad(
+                cases,
+                "password: only ideographic spaces (U+3000)",
+                Input.PASSWORD,
+                "\u3000\u3000\u3000",
+                PASSWORD,
                 "whitespace only");
-        bad(cases, "password: only line and paragraph separators", Input.PASSWORD, "\u2028\u2029\u2028", PASSWORD,
+        bad(
+                cases,
+                "password: only line and paragraph separators",
+                Input.PASSWORD,
+                "\u2028\u2029\u2028",
+                PASSWORD,
                 "whitespace only");
         // ---- API client credentials ----
         bad(cases, "API client: empty client id", Input.CLIENT_ID, "", CREDENTIALS, "(the API client id) is empty");
         bad(cases, "API client: blank client id", Input.CLIENT_ID, "   ", CREDENTIALS, "(the API client id) is empty");
-        bad(cases, "API client: client id of tabs and newlines", Input.CLIENT_ID, "\t\n", CREDENTIALS,
+        bad(
+                cases,
+                "API client: client id of tabs and newlines",
+                Input.CLIENT_ID,
+                "\t\n",
+                CREDENTIALS,
                 "(the API client id) is empty");
-        bad(cases, "API client: empty secret", Input.CLIENT_SECRET, "", CREDENTIALS, "(the API client secret) is empty");
+        bad(
+                cases,
+                "API client: empty secret",
+                Input.CLIENT_SECRET,
+                "",
+                CREDENTIALS,
+                "(the API client secret) is empty");
         return cases;
     }
 
@@ -154,8 +322,12 @@ class BadInputCorpusTest {
         assertThat(thrown).as("what building the inputs and sending threw").isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) thrown).field()).isEqualTo(field);
         assertThat(thrown).hasMessageStartingWith(field + ": ").hasMessageContaining(rule);
-        assertThat(thrown.getMessage()).as("the message never repeats a password from the URL").doesNotContain(URL_PASSWORD);
-        assertThat(platform.simulator.requests()).as("requests the platform received").isEmpty();
+        assertThat(thrown.getMessage())
+                .as("the message never repeats a password from the URL")
+                .doesNotContain(URL_PASSWORD);
+        assertThat(platform.simulator.requests())
+                .as("requests the platform received")
+                .isEmpty();
     }
 
     @Test
@@ -170,19 +342,23 @@ class BadInputCorpusTest {
     void validInputsDoReachTheRequestLog() throws Exception {
         attempt(null, null);
 
-        assertThat(platform.simulator.requests()).extracting(RecordedRequest::path)
+        assertThat(platform.simulator.requests())
+                .extracting(RecordedRequest::path)
                 .anyMatch(path -> path.endsWith("/" + platform.customerUser + "/password"));
         assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(VALID_PASSWORD);
     }
 
     static List<Arguments> acceptedUrls() {
         return List.of(
-                Arguments.of("IDN host becomes punycode", "https://b\u00fccher.example", "https://xn--bcher-kva.example"),
+                Arguments.of(
+                        "IDN host becomes punycode", "https://b\u00fccher.example", "https://xn--bcher-kva.example"),
                 Arguments.of("https to an IPv4 literal", "https://203.0.113.5", "https://203.0.113.5"),
                 Arguments.of("https to an IPv6 literal", "https://[2001:db8::1]", "https://[2001:db8::1]"),
                 Arguments.of("upper-case scheme", "HTTPS://eu2-cloud.example.com", "https://eu2-cloud.example.com"),
                 Arguments.of("/api/2/ suffix", "https://eu2-cloud.example.com/api/2/", "https://eu2-cloud.example.com"),
-                Arguments.of("/api/2 suffix and surrounding spaces", "  https://eu2-cloud.example.com/api/2  ",
+                Arguments.of(
+                        "/api/2 suffix and surrounding spaces",
+                        "  https://eu2-cloud.example.com/api/2  ",
                         "https://eu2-cloud.example.com"));
     }
 
@@ -204,7 +380,8 @@ class BadInputCorpusTest {
 
         attempt(Input.USER_ID, upper);
 
-        assertThat(platform.simulator.requests()).extracting(RecordedRequest::path)
+        assertThat(platform.simulator.requests())
+                .extracting(RecordedRequest::path)
                 .anyMatch(path -> path.endsWith("/" + platform.customerUser + "/password"))
                 .noneMatch(path -> path.contains(upper));
     }
@@ -239,7 +416,9 @@ class BadInputCorpusTest {
      * parse. {@code input == null} means all valid.
      */
     private static void attempt(Input input, String value) throws PlatformException {
-        String url = input == Input.BASE_URL ? value : platform.simulator.dataCenterUrl().toString();
+        String url = input == Input.BASE_URL
+                ? value
+                : platform.simulator.dataCenterUrl().toString();
         String user = input == Input.USER_ID
                 ? (value == null ? null : value.replace(USER, platform.customerUser))
                 : platform.customerUser;
@@ -251,8 +430,8 @@ class BadInputCorpusTest {
         UserId userId = UserId.parse(user);
         NewPassword newPassword = NewPassword.of(SecretValue.of(password));
         ApiClientCredentials credentials = new ApiClientCredentials(clientId, SecretValue.of(clientSecret));
-        try (PlatformClient client = new PlatformClient(endpoint, credentials, platform.settings(), new TokenCache(),
-                ProgressListener.NONE)) {
+        try (PlatformClient client = new PlatformClient(
+                endpoint, credentials, platform.settings(), new TokenCache(), ProgressListener.NONE)) {
             client.changePassword(userId, newPassword);
         }
     }

@@ -30,7 +30,8 @@ class ConcurrencyTest {
         // Latency makes the token request slow, so that the callers really do wait for it together.
         platform.simulator.latency(Duration.ofMillis(50));
         try (PlatformClient client = platform.client()) {
-            List<Throwable> errors = runTogether(users, user -> client.changePassword(UserId.parse(user), password(user)));
+            List<Throwable> errors =
+                    runTogether(users, user -> client.changePassword(UserId.parse(user), password(user)));
             assertThat(errors).isEmpty();
         }
         assertThat(platform.tokenRequests()).isEqualTo(1);
@@ -60,7 +61,8 @@ class ConcurrencyTest {
             platform.simulator.expireAllTokens();
             platform.simulator.latency(Duration.ofMillis(50));
 
-            List<Throwable> errors = runTogether(users, user -> client.changePassword(UserId.parse(user), password(user)));
+            List<Throwable> errors =
+                    runTogether(users, user -> client.changePassword(UserId.parse(user), password(user)));
 
             assertThat(errors).isEmpty();
         }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
-    private static final String ERROR_BODY = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":\"x\",\"details\":{\"info\":\"y\"}}}";
+    private static final String ERROR_BODY =
+            "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":\"x\",\"details\":{\"info\":\"y\"}}}";
 
     private final SimulatedPlatform platform = new SimulatedPlatform();
 
@@ -45,35 +46,97 @@ class FaultMatrixTest {
                 row("502 then success", List.of(Fault.status(502)), null, null, 2, quick),
                 row("503 then success", List.of(Fault.status(503)), null, null, 2, quick),
                 row("500, 502 then success", List.of(Fault.status(500), Fault.status(502)), null, null, 3, quick),
-                row("500 three times", List.of(Fault.status(500), Fault.status(500), Fault.status(500)),
-                        FailureKind.UNAVAILABLE, "Gave up after 3 attempts", 3, quick),
-                row("429 with Retry-After 1 (capped at 200 ms)", List.of(Fault.tooManyRequests("1")), null, null, 2, quick),
+                row(
+                        "500 three times",
+                        List.of(Fault.status(500), Fault.status(500), Fault.status(500)),
+                        FailureKind.UNAVAILABLE,
+                        "Gave up after 3 attempts",
+                        3,
+                        quick),
+                row(
+                        "429 with Retry-After 1 (capped at 200 ms)",
+                        List.of(Fault.tooManyRequests("1")),
+                        null,
+                        null,
+                        2,
+                        quick),
                 row("429 without Retry-After", List.of(Fault.tooManyRequests(null)), null, null, 2, quick),
-                row("429 three times", List.of(Fault.tooManyRequests("0"), Fault.tooManyRequests("0"), Fault.tooManyRequests("0")),
-                        FailureKind.UNAVAILABLE, "HTTP 429", 3, quick),
-                row("malformed JSON error body", List.of(Fault.body(400, "application/json", "{\"error\": {\"code\"")),
-                        FailureKind.REJECTED, "The answer began with", 1, quick),
-                row("HTML page from a proxy, three times", List.of(html(), html(), html()),
-                        FailureKind.UNAVAILABLE, "Bad Gateway", 3, quick),
-                row("200 where 204 is expected", List.of(Fault.body(200, "application/json", "{}")),
-                        FailureKind.PROTOCOL, "Only HTTP 204 means success", 1, quick),
-                row("201 where 204 is expected", List.of(Fault.body(201, "application/json", "{}")),
-                        FailureKind.PROTOCOL, "Only HTTP 204 means success", 1, quick),
-                row("401 twice", List.of(Fault.status(401), Fault.status(401)),
-                        FailureKind.AUTHENTICATION, "refused a freshly issued access token", 2, quick),
+                row(
+                        "429 three times",
+                        List.of(Fault.tooManyRequests("0"), Fault.tooManyRequests("0"), Fault.tooManyRequests("0")),
+                        FailureKind.UNAVAILABLE,
+                        "HTTP 429",
+                        3,
+                        quick),
+                row(
+                        "malformed JSON error body",
+                        List.of(Fault.body(400, "application/json", "{\"error\": {\"code\"")),
+                        FailureKind.REJECTED,
+                        "The answer began with",
+                        1,
+                        quick),
+                row(
+                        "HTML page from a proxy, three times",
+                        List.of(html(), html(), html()),
+                        FailureKind.UNAVAILABLE,
+                        "Bad Gateway",
+                        3,
+                        quick),
+                row(
+                        "200 where 204 is expected",
+                        List.of(Fault.body(200, "application/json", "{}")),
+                        FailureKind.PROTOCOL,
+                        "Only HTTP 204 means success",
+                        1,
+                        quick),
+                row(
+                        "201 where 204 is expected",
+                        List.of(Fault.body(201, "application/json", "{}")),
+                        FailureKind.PROTOCOL,
+                        "Only HTTP 204 means success",
+                        1,
+                        quick),
+                row(
+                        "401 twice",
+                        List.of(Fault.status(401), Fault.status(401)),
+                        FailureKind.AUTHENTICATION,
+                        "refused a freshly issued access token",
+                        2,
+                        quick),
                 row("401 once", List.of(Fault.status(401)), null, null, 2, quick),
                 row("dropped connection then success", List.of(Fault.dropConnection()), null, null, 2, quick),
-                row("cut mid-body three times", List.of(cut(), cut(), cut()),
-                        FailureKind.UNAVAILABLE, "broke while the answer was read", 3, quick),
-                row("oversized body", List.of(Fault.oversizedBody(400, 8 * 1024 * 1024)),
-                        FailureKind.REJECTED, "...", 1, Duration.ofSeconds(2)),
-                row("hang three times", List.of(Fault.hang(), Fault.hang(), Fault.hang()),
-                        FailureKind.TIMEOUT, "no answer from 127.0.0.1", 3, REQUEST_TIMEOUT.multipliedBy(3).plusSeconds(1)),
-                row("slow trickle three times", List.of(trickle(), trickle(), trickle()),
-                        FailureKind.TIMEOUT, "did not arrive completely", 3, REQUEST_TIMEOUT.multipliedBy(3).plusSeconds(1)));
+                row(
+                        "cut mid-body three times",
+                        List.of(cut(), cut(), cut()),
+                        FailureKind.UNAVAILABLE,
+                        "broke while the answer was read",
+                        3,
+                        quick),
+                row(
+                        "oversized body",
+                        List.of(Fault.oversizedBody(400, 8 * 1024 * 1024)),
+                        FailureKind.REJECTED,
+                        "...",
+                        1,
+                        Duration.ofSeconds(2)),
+                row(
+                        "hang three times",
+                        List.of(Fault.hang(), Fault.hang(), Fault.hang()),
+                        FailureKind.TIMEOUT,
+                        "no answer from 127.0.0.1",
+                        3,
+                        REQUEST_TIMEOUT.multipliedBy(3).plusSeconds(1)),
+                row(
+                        "slow trickle three times",
+                        List.of(trickle(), trickle(), trickle()),
+                        FailureKind.TIMEOUT,
+                        "did not arrive completely",
+                        3,
+                        REQUEST_TIMEOUT.multipliedBy(3).plusSeconds(1)));
     }
 
-    private static Arguments row(String name, List<Fault> faults, FailureKind kind, String phrase, int seen, Duration bound) {
+    private static Arguments row(
+            String name, List<Fault> faults, FailureKind kind, String phrase, int seen, Duration bound) {
         return Arguments.of(new Row(name, faults, kind, phrase, seen, bound));
     }
 
@@ -93,19 +156,24 @@ class FaultMatrixTest {
     @MethodSource("rows")
     void eachFaultEndsAsExpectedWithinItsBound(Row row) {
         row.faults().forEach(fault -> platform.simulator.enqueueFault("/api/2/users/", fault));
-        ClientSettings settings = platform.settings().withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT)
-                .withDeadline(Duration.ofSeconds(5)).withMaxBodyBytes(4096);
+        ClientSettings settings = platform.settings()
+                .withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT)
+                .withDeadline(Duration.ofSeconds(5))
+                .withMaxBodyBytes(4096);
         PlatformException failure = null;
         long started = System.nanoTime();
         try (PlatformClient client = platform.client(settings)) {
-            client.changePassword(UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("New-Passw0rd-for-test")));
+            client.changePassword(
+                    UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("New-Passw0rd-for-test")));
         } catch (PlatformException e) {
             failure = e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).as("time taken").isLessThan(row.bound());
-        assertThat(platform.passwordRequests()).as("password requests the server saw").isEqualTo(row.requestsSeen());
+        assertThat(platform.passwordRequests())
+                .as("password requests the server saw")
+                .isEqualTo(row.requestsSeen());
         Consumer<PlatformException> expectation = e -> {
             assertThat(e.kind()).isEqualTo(row.kind());
             assertThat(e.getMessage()).contains(row.phrase());

@@ -36,8 +36,9 @@ class JdkHttpDebugLoggingTest {
         property = name;
         System.setProperty(name, value);
         try (PlatformClient client = platform.client()) {
-            assertThatThrownBy(() -> client.changePassword(UserId.parse(platform.customerUser),
-                    NewPassword.of(SecretValue.of("New-Passw0rd-for-test"))))
+            assertThatThrownBy(() -> client.changePassword(
+                            UserId.parse(platform.customerUser),
+                            NewPassword.of(SecretValue.of("New-Passw0rd-for-test"))))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.UNSAFE_SETTING);
                         assertThat(e.getMessage()).contains(name + "=" + value).contains("Remove that system property");
@@ -47,13 +48,17 @@ class JdkHttpDebugLoggingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"jdk.httpclient.HttpClient.log, errors", "jdk.httpclient.HttpClient.log, 'errors,requests'",
-        "jdk.internal.httpclient.debug, false"})
+    @CsvSource({
+        "jdk.httpclient.HttpClient.log, errors",
+        "jdk.httpclient.HttpClient.log, 'errors,requests'",
+        "jdk.internal.httpclient.debug, false"
+    })
     void harmlessSettingsAreAllowed(String name, String value) throws Exception {
         property = name;
         System.setProperty(name, value);
         try (PlatformClient client = platform.client()) {
-            client.changePassword(UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("New-Passw0rd-for-test")));
+            client.changePassword(
+                    UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("New-Passw0rd-for-test")));
         }
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();
     }

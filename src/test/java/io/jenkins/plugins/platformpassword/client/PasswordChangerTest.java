@@ -29,12 +29,14 @@ class PasswordChangerTest {
     @Test
     void onFailureTurnsARefusalIntoAnExplanation() {
         assertThatThrownBy(() -> new PasswordChanger(client, PreflightMode.ON_FAILURE)
-                .change(UserId.parse(platform.partnerUser), PASSWORD))
+                        .change(UserId.parse(platform.partnerUser), PASSWORD))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN);
                     assertThat(e.httpStatus()).hasValue(403);
-                    assertThat(e.getMessage()).contains("HTTP 403")
-                            .contains("Pre-flight check: user " + platform.partnerUser + " (login partner-user) is in the API client's own tenant "
+                    assertThat(e.getMessage())
+                            .contains("HTTP 403")
+                            .contains("Pre-flight check: user " + platform.partnerUser
+                                    + " (login partner-user) is in the API client's own tenant "
                                     + platform.partnerTenant);
                 });
     }
@@ -42,7 +44,7 @@ class PasswordChangerTest {
     @Test
     void alwaysStopsBeforeThePasswordRequest() {
         assertThatThrownBy(() -> new PasswordChanger(client, PreflightMode.ALWAYS)
-                .change(UserId.parse(platform.partnerUser), PASSWORD))
+                        .change(UserId.parse(platform.partnerUser), PASSWORD))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN);
                     assertThat(e.getMessage()).startsWith("Pre-flight check failed, nothing was changed");
@@ -59,14 +61,16 @@ class PasswordChangerTest {
     @Test
     void offReportsThePlatformsWordsOnly() {
         assertThatThrownBy(() -> new PasswordChanger(client, PreflightMode.OFF)
-                .change(UserId.parse(platform.partnerUser), PASSWORD))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getMessage()).doesNotContain("Pre-flight"));
+                        .change(UserId.parse(platform.partnerUser), PASSWORD))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.getMessage()).doesNotContain("Pre-flight"));
         assertThat(platform.simulator.requestCount("GET", "/api/2/")).isZero();
     }
 
     @Test
     void aDryRunChangesNothing() throws Exception {
-        Diagnosis diagnosis = new PasswordChanger(client, PreflightMode.ON_FAILURE).dryRun(UserId.parse(platform.customerUser));
+        Diagnosis diagnosis =
+                new PasswordChanger(client, PreflightMode.ON_FAILURE).dryRun(UserId.parse(platform.customerUser));
         assertThat(diagnosis.allowsChange()).isTrue();
         assertThat(platform.passwordRequests()).isZero();
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();

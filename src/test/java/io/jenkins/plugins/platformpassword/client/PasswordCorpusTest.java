@@ -52,7 +52,10 @@ class PasswordCorpusTest {
         add(cases, "C0 control characters", controlCharacters());
         add(cases, "DEL and C1 controls", "del\u007f c1\u0080\u0085\u009f");
         add(cases, "Latin-1 letters", "Gr\u00fc\u00dfe-\u00e9t\u00e9-\u00f1and\u00fa");
-        add(cases, "Greek", "\u039a\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2-\u03b1\u03c3\u03c6\u03b1\u03bb\u03b5\u03af\u03b1\u03c2");
+        add(
+                cases,
+                "Greek",
+                "\u039a\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2-\u03b1\u03c3\u03c6\u03b1\u03bb\u03b5\u03af\u03b1\u03c2");
         add(cases, "Cyrillic", "\u041f\u0430\u0440\u043e\u043b\u044c-\u0441\u0435\u043a\u0440\u0435\u0442");
         add(cases, "Hebrew (right to left)", "\u05e1\u05d9\u05e1\u05de\u05d4-\u05e1\u05d5\u05d3\u05d9\u05ea");
         add(cases, "Arabic (right to left)", "\u0643\u0644\u0645\u0629-\u0627\u0644\u0633\u0631");
@@ -64,11 +67,17 @@ class PasswordCorpusTest {
         add(cases, "Korean Hangul", "\ube44\ubc00\ubc88\ud638\uc785\ub2c8\ub2e4");
         add(cases, "precomposed e-acute", "caf\u00e9-caf\u00e9");
         add(cases, "decomposed e + combining acute", "cafe\u0301-cafe\u0301");
-        add(cases, "stacked combining marks", "Z\u0351\u036b\u0343\u036a\u0302\u036b\u033d\u034f\u0334\u0319a\u0317\u035c");
+        add(
+                cases,
+                "stacked combining marks",
+                "Z\u0351\u036b\u0343\u036a\u0302\u036b\u033d\u034f\u0334\u0319a\u0317\u035c");
         add(cases, "emoji (supplementary plane 1)", "key-\ud83d\udd11-lock-\ud83d\udd12");
         add(cases, "emoji ZWJ family", "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67\u200d\ud83d\udc66-family");
         add(cases, "emoji with skin tone", "ok-\ud83d\udc4d\ud83c\udffd-\ud83d\udc4b\ud83c\udfff");
-        add(cases, "regional indicator flags", "\ud83c\uddfa\ud83c\udde6\ud83c\uddea\ud83c\uddfa\ud83c\uddef\ud83c\uddf5");
+        add(
+                cases,
+                "regional indicator flags",
+                "\ud83c\uddfa\ud83c\udde6\ud83c\uddea\ud83c\uddfa\ud83c\uddef\ud83c\uddf5");
         add(cases, "keycap sequence", "1\ufe0f\u20e32\ufe0f\u20e3#\ufe0f\u20e3");
         add(cases, "musical symbol G clef (plane 1)", "clef-\ud834\udd1e-notes");
         add(cases, "CJK extension B (plane 2)", "ext-b-\ud840\udc00\ud869\udede");
@@ -85,8 +94,14 @@ class PasswordCorpusTest {
         add(cases, "full-width forms", "\uff30\uff41\uff53\uff53\uff57\uff4f\uff52\uff44");
         add(cases, "mathematical alphanumerics", "\ud835\udc0f\ud835\udc1a\ud835\udc2c\ud835\udc2c");
         add(cases, "1,000 characters", "x".repeat(999) + "\u00e9");
-        add(cases, "10,000 mixed characters", "a\u00e9\ud83d\udd11\u05d0\"\\".repeat(1700).substring(0, 10_000));
-        add(cases, "every plane in one", "A\u00e9\u4e2d\ud83d\ude00\ud840\udc00\ud880\udc00\udb40\udc41\udb80\udc00\udbff\udffd");
+        add(
+                cases,
+                "10,000 mixed characters",
+                "a\u00e9\ud83d\udd11\u05d0\"\\".repeat(1700).substring(0, 10_000));
+        add(
+                cases,
+                "every plane in one",
+                "A\u00e9\u4e2d\ud83d\ude00\ud840\udc00\ud880\udc00\udb40\udc41\udb80\udc00\udbff\udffd");
         add(cases, "percent-encoded look-alike", "%E2%82%AC%25%2B");
         add(cases, "base64 look-alike", "cGFzc3dvcmQ=");
         add(cases, "single quote and backtick", "it's `quoted`");
@@ -118,13 +133,15 @@ class PasswordCorpusTest {
         List<Arguments> cases = corpus();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
         assertThat(cases.stream().map(a -> a.get()[1]).distinct().count()).isEqualTo(cases.size());
-        assertThat(cases.stream().map(a -> (String) a.get()[1]).anyMatch(p -> p.length() >= 1000)).isTrue();
+        assertThat(cases.stream().map(a -> (String) a.get()[1]).anyMatch(p -> p.length() >= 1000))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void reachesThePlatformExactlyAsSent(String name, String password) throws Exception {
-        String user = platform.simulator.addUser(platform.customerTenant, "corpus-" + Math.abs((long) password.hashCode()) + "-" + System.nanoTime());
+        String user = platform.simulator.addUser(
+                platform.customerTenant, "corpus-" + Math.abs((long) password.hashCode()) + "-" + System.nanoTime());
 
         client.changePassword(UserId.parse(user), NewPassword.of(SecretValue.of(nonBlank(password))));
 
@@ -135,5 +152,4 @@ class PasswordCorpusTest {
     private static String nonBlank(String password) {
         return password.codePoints().allMatch(Character::isWhitespace) ? password + "." : password;
     }
-
 }

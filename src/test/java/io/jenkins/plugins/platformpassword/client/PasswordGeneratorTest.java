@@ -45,7 +45,8 @@ class PasswordGeneratorTest {
             assertThat(password).hasSize(length);
             assertThat(password.chars()).allMatch(c -> alphabet.indexOf(c) >= 0);
             for (CharacterClass characterClass : classes) {
-                assertThat(password.chars()).as("%s in a password", characterClass)
+                assertThat(password.chars())
+                        .as("%s in a password", characterClass)
                         .anyMatch(c -> characterClass.characters().indexOf(c) >= 0);
             }
         }
@@ -56,7 +57,8 @@ class PasswordGeneratorTest {
         String password = new PasswordGenerator().generate(List.of("someone")).reveal();
         assertThat(password).hasSize(24);
         for (CharacterClass characterClass : CharacterClass.values()) {
-            assertThat(password.chars()).anyMatch(c -> characterClass.characters().indexOf(c) >= 0);
+            assertThat(password.chars())
+                    .anyMatch(c -> characterClass.characters().indexOf(c) >= 0);
         }
     }
 
@@ -75,7 +77,8 @@ class PasswordGeneratorTest {
         // The first candidate is "bobaaaaaa", which contains the login; the second is clean.
         ScriptedRandom random = new ScriptedRandom(CharacterClass.LOWER.characters(), "bobaaaaaa", "cdefghijk");
         String password = new PasswordGenerator(random)
-                .generate(9, EnumSet.of(CharacterClass.LOWER), List.of("BOB")).reveal();
+                .generate(9, EnumSet.of(CharacterClass.LOWER), List.of("BOB"))
+                .reveal();
         assertThat(password).isEqualTo("cdefghijk");
         assertThat(random.draws()).as("a second candidate was drawn").isEqualTo(18);
     }
@@ -83,9 +86,14 @@ class PasswordGeneratorTest {
     @Test
     void redrawsACandidateThatContainsTheEmailOrItsLocalPart() {
         String alphabet = CharacterClass.LOWER.characters() + CharacterClass.SYMBOLS.characters();
-        ScriptedRandom random = new ScriptedRandom(alphabet, "xxjo.doe@ex.comx", "xjo.doexxxxxxxxx", "abcdefgh.ijk+mno");
-        String password = new PasswordGenerator(random).generate(16, EnumSet.of(CharacterClass.LOWER, CharacterClass.SYMBOLS),
-                List.of("Jo.Doe@Ex.com", "JO.DOE", "Tenant Name")).reveal();
+        ScriptedRandom random =
+                new ScriptedRandom(alphabet, "xxjo.doe@ex.comx", "xjo.doexxxxxxxxx", "abcdefgh.ijk+mno");
+        String password = new PasswordGenerator(random)
+                .generate(
+                        16,
+                        EnumSet.of(CharacterClass.LOWER, CharacterClass.SYMBOLS),
+                        List.of("Jo.Doe@Ex.com", "JO.DOE", "Tenant Name"))
+                .reveal();
         assertThat(password).isEqualTo("abcdefgh.ijk+mno");
         assertThat(random.draws()).isEqualTo(48);
     }
@@ -94,7 +102,9 @@ class PasswordGeneratorTest {
     void ignoresWordsShorterThanThreeCharactersAndNullEntries() {
         ScriptedRandom random = new ScriptedRandom(CharacterClass.LOWER.characters(), "abaaaaaaa");
         List<String> words = new ArrayList<>(Arrays.asList("ab", null, " a ", ""));
-        String password = new PasswordGenerator(random).generate(9, EnumSet.of(CharacterClass.LOWER), words).reveal();
+        String password = new PasswordGenerator(random)
+                .generate(9, EnumSet.of(CharacterClass.LOWER), words)
+                .reveal();
         assertThat(password).isEqualTo("abaaaaaaa");
         assertThat(random.draws()).isEqualTo(9);
     }
@@ -104,7 +114,8 @@ class PasswordGeneratorTest {
         String alphabet = CharacterClass.UPPER.characters() + CharacterClass.DIGITS.characters();
         ScriptedRandom random = new ScriptedRandom(alphabet, "AAAAAAAAA", "AAAA2AAAA");
         String password = new PasswordGenerator(random)
-                .generate(9, EnumSet.of(CharacterClass.UPPER, CharacterClass.DIGITS), List.of()).reveal();
+                .generate(9, EnumSet.of(CharacterClass.UPPER, CharacterClass.DIGITS), List.of())
+                .reveal();
         assertThat(password).isEqualTo("AAAA2AAAA");
         assertThat(random.draws()).isEqualTo(18);
     }
@@ -114,7 +125,10 @@ class PasswordGeneratorTest {
         // With 25 letters and 7 places, about 1 in 2,200 unfiltered candidates contains "bob".
         PasswordGenerator generator = new PasswordGenerator();
         for (int i = 0; i < 20_000; i++) {
-            assertThat(generator.generate(9, EnumSet.of(CharacterClass.LOWER), List.of("bob")).reveal()).doesNotContain("bob");
+            assertThat(generator
+                            .generate(9, EnumSet.of(CharacterClass.LOWER), List.of("bob"))
+                            .reveal())
+                    .doesNotContain("bob");
         }
     }
 
@@ -125,7 +139,9 @@ class PasswordGeneratorTest {
         int drawn = 0;
         PasswordGenerator generator = new PasswordGenerator(new SplittableRandom(20240611L));
         while (drawn < 10_000) {
-            String password = generator.generate(PasswordGenerator.DEFAULT_LENGTH, ALL, List.of()).reveal();
+            String password = generator
+                    .generate(PasswordGenerator.DEFAULT_LENGTH, ALL, List.of())
+                    .reveal();
             password.chars().forEach(c -> counts[c]++);
             drawn += password.length();
         }
@@ -153,14 +169,15 @@ class PasswordGeneratorTest {
     @Test
     void acceptsTheBoundaryLengths() {
         assertThat(new PasswordGenerator().generate(9, ALL, List.of()).reveal()).hasSize(9);
-        assertThat(new PasswordGenerator().generate(128, ALL, List.of()).reveal()).hasSize(128);
+        assertThat(new PasswordGenerator().generate(128, ALL, List.of()).reveal())
+                .hasSize(128);
     }
 
     @Test
     void refusesAnEmptyOrMissingClassSet() {
         Set<CharacterClass> withNull = new HashSet<>(Arrays.asList(CharacterClass.UPPER, null));
-        for (Set<CharacterClass> classes : Arrays.asList(EnumSet.noneOf(CharacterClass.class), Set.<CharacterClass>of(), null,
-                withNull)) {
+        for (Set<CharacterClass> classes :
+                Arrays.asList(EnumSet.noneOf(CharacterClass.class), Set.<CharacterClass>of(), null, withNull)) {
             assertThatThrownBy(() -> new PasswordGenerator().generate(12, classes, List.of()))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.field()).isEqualTo("characterClasses");
@@ -192,14 +209,16 @@ class PasswordGeneratorTest {
 
     @Test
     void theGeneratedPasswordPassesTheSimulatedPlatformsPolicy() throws PlatformException {
-        try (SimulatedPlatform platform = new SimulatedPlatform(); PlatformClient client = platform.client()) {
+        try (SimulatedPlatform platform = new SimulatedPlatform();
+                PlatformClient client = platform.client()) {
             PasswordGenerator generator = new PasswordGenerator();
             for (int length : new int[] {PasswordGenerator.MIN_LENGTH, PasswordGenerator.DEFAULT_LENGTH}) {
                 SecretValue password = generator.generate(length, ALL, List.of("customer-user", "Customer"));
                 client.changePassword(UserId.parse(platform.customerUser), NewPassword.of(password));
                 assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(password.reveal());
             }
-            assertThat(platform.simulator.passwordChangeCount(platform.customerUser)).isEqualTo(2);
+            assertThat(platform.simulator.passwordChangeCount(platform.customerUser))
+                    .isEqualTo(2);
         }
     }
 

@@ -74,16 +74,21 @@ class PasswordScreeningTest {
         assertThat(body.keySet()).containsExactly("password");
         assertThat(body.get("password").getAsString()).isEqualTo(expectedHex);
         assertThat(request.header("Authorization")).isEmpty();
-        assertThat(request.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(new String(request.body(), StandardCharsets.UTF_8)).doesNotContain(canary).doesNotContain("CANARY");
-        assertThat(platform.tokenRequests()).as("no token is fetched for this endpoint").isZero();
+        assertThat(request.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(new String(request.body(), StandardCharsets.UTF_8))
+                .doesNotContain(canary)
+                .doesNotContain("CANARY");
+        assertThat(platform.tokenRequests())
+                .as("no token is fetched for this endpoint")
+                .isZero();
     }
 
     @Test
     void refusesACompromisedPasswordWithARejectedFailureThatNamesNoSecret() {
         platform.simulator.markCompromised(canary);
-        PlatformException failure = catchThrowableOfType(PlatformException.class,
-                () -> screening.requireNotCompromised(client, password(canary)));
+        PlatformException failure = catchThrowableOfType(
+                PlatformException.class, () -> screening.requireNotCompromised(client, password(canary)));
         assertThat(failure.kind()).isEqualTo(FailureKind.REJECTED);
         assertThat(failure.getMessage()).contains("compromised", "choose another one", "Nothing was changed");
         assertThat(failure.httpStatus()).isEmpty();
@@ -93,11 +98,12 @@ class PasswordScreeningTest {
     @Test
     void redactsTheHashAndThePasswordWhenTheAnswerEchoesThem() {
         String hex = sha1Hex(canary);
-        String echo = "{\"error\":{\"code\":400,\"domain\":\"PlatformAccountServer\",\"message\":\"bad hash " + hex + "\","
-                + "\"details\":{\"info\":\"got " + hex.toLowerCase(Locale.ROOT) + " for " + jsonEscaped(canary) + "\"}}}";
+        String echo = "{\"error\":{\"code\":400,\"domain\":\"PlatformAccountServer\",\"message\":\"bad hash " + hex
+                + "\"," + "\"details\":{\"info\":\"got " + hex.toLowerCase(Locale.ROOT) + " for " + jsonEscaped(canary)
+                + "\"}}}";
         platform.simulator.enqueueFault(CHECK_PATH, Fault.body(400, "application/json", echo));
-        PlatformException failure = catchThrowableOfType(PlatformException.class,
-                () -> screening.isCompromised(client, password(canary)));
+        PlatformException failure =
+                catchThrowableOfType(PlatformException.class, () -> screening.isCompromised(client, password(canary)));
         assertThat(failure.kind()).isEqualTo(FailureKind.REJECTED);
         assertThat(failure.getMessage()).contains("bad hash " + Redactor.REPLACEMENT, "got " + Redactor.REPLACEMENT);
         assertNoSecretIn(failure);
@@ -106,13 +112,17 @@ class PasswordScreeningTest {
     @Test
     void redactsAnEchoInAProxyPage() {
         String hex = sha1Hex(canary);
-        platform.simulator.enqueueFault(CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
-        platform.simulator.enqueueFault(CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
-        platform.simulator.enqueueFault(CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
-        PlatformException failure = catchThrowableOfType(PlatformException.class,
-                () -> screening.isCompromised(client, password(canary)));
+        platform.simulator.enqueueFault(
+                CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
+        platform.simulator.enqueueFault(
+                CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
+        platform.simulator.enqueueFault(
+                CHECK_PATH, Fault.body(502, "text/html", "<html>upstream got " + hex + "</html>"));
+        PlatformException failure =
+                catchThrowableOfType(PlatformException.class, () -> screening.isCompromised(client, password(canary)));
         assertThat(failure.kind()).isEqualTo(FailureKind.UNAVAILABLE);
-        assertThat(failure.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt).doesNotContain(hex));
+        assertThat(failure.bodyExcerpt())
+                .hasValueSatisfying(excerpt -> assertThat(excerpt).doesNotContain(hex));
         assertNoSecretIn(failure);
     }
 
@@ -126,10 +136,11 @@ class PasswordScreeningTest {
 
     @Test
     void refusesAnAnswerWithoutABooleanVerdict() {
-        for (String body : new String[] {"{\"compromised\":\"false\"}", "{}", "{\"compromised\":null}", "[false]", "false"}) {
+        for (String body :
+                new String[] {"{\"compromised\":\"false\"}", "{}", "{\"compromised\":null}", "[false]", "false"}) {
             platform.simulator.enqueueFault(CHECK_PATH, Fault.body(200, "application/json", body));
-            PlatformException failure = catchThrowableOfType(PlatformException.class,
-                    () -> screening.isCompromised(client, password(canary)));
+            PlatformException failure = catchThrowableOfType(
+                    PlatformException.class, () -> screening.isCompromised(client, password(canary)));
             assertThat(failure.kind()).as(body).isEqualTo(FailureKind.PROTOCOL);
             assertNoSecretIn(failure);
         }
@@ -138,10 +149,13 @@ class PasswordScreeningTest {
     @Test
     void theOperationShowsNoSecret() {
         CompromisedPasswordCheck check = new CompromisedPasswordCheck(platform.endpoint(), password(canary));
-        assertThat(check.toString()).doesNotContain(canary).doesNotContain(sha1Hex(canary))
+        assertThat(check.toString())
+                .doesNotContain(canary)
+                .doesNotContain(sha1Hex(canary))
                 .doesNotContain(sha1Hex(canary).toLowerCase(Locale.ROOT));
         assertThat(check.action()).doesNotContain(canary).doesNotContain(sha1Hex(canary));
-        assertThat(check.secrets()).extracting(SecretValue::reveal)
+        assertThat(check.secrets())
+                .extracting(SecretValue::reveal)
                 .contains(sha1Hex(canary), sha1Hex(canary).toLowerCase(Locale.ROOT), canary);
     }
 
@@ -152,7 +166,9 @@ class PasswordScreeningTest {
         assertThatThrownBy(() -> PasswordScreening.checkLength(password("abcdefgh")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo(NewPassword.FIELD);
-                    assertThat(e.problem()).contains("has 8 characters", "at least 9").doesNotContain("abcdefgh");
+                    assertThat(e.problem())
+                            .contains("has 8 characters", "at least 9")
+                            .doesNotContain("abcdefgh");
                 });
         PasswordScreening.checkLength(password("abcdefghi"));
     }
@@ -172,8 +188,8 @@ class PasswordScreeningTest {
     @Test
     void aShortCanaryNeverAppearsInTheLengthFailure() {
         String shortCanary = "C\u00e5n\ud83d\udca5\"\\ry";
-        InvalidInputException failure = catchThrowableOfType(InvalidInputException.class,
-                () -> PasswordScreening.checkLength(password(shortCanary)));
+        InvalidInputException failure = catchThrowableOfType(
+                InvalidInputException.class, () -> PasswordScreening.checkLength(password(shortCanary)));
         assertThat(failure.getMessage()).contains("has 8 characters");
         assertThat(stackTraceOf(failure)).doesNotContain(shortCanary).doesNotContain(jsonEscaped(shortCanary));
     }
@@ -192,13 +208,18 @@ class PasswordScreeningTest {
     private void assertNoSecretIn(Throwable failure) {
         String hex = sha1Hex(canary);
         String everything = stackTraceOf(failure) + failure;
-        assertThat(everything).doesNotContain(canary).doesNotContain(jsonEscaped(canary)).doesNotContain("CANARY")
-                .doesNotContain(hex).doesNotContain(hex.toLowerCase(Locale.ROOT));
+        assertThat(everything)
+                .doesNotContain(canary)
+                .doesNotContain(jsonEscaped(canary))
+                .doesNotContain("CANARY")
+                .doesNotContain(hex)
+                .doesNotContain(hex.toLowerCase(Locale.ROOT));
     }
 
     private static String sha1Hex(String text) {
         try {
-            return HexFormat.of().withUpperCase()
+            return HexFormat.of()
+                    .withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);

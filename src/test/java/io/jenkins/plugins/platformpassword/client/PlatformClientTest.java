@@ -50,16 +50,23 @@ class PlatformClientTest {
         RecordedRequest token = requests.get(0);
         assertThat(token.method()).isEqualTo("POST");
         assertThat(token.path()).isEqualTo("/api/2/idp/token");
-        assertThat(token.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/x-www-form-urlencoded"));
+        assertThat(token.header("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/x-www-form-urlencoded"));
         assertThat(token.bodyAsString()).isEqualTo("grant_type=client_credentials");
-        assertThat(token.header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(token.header("authorization"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
 
         RecordedRequest change = requests.get(1);
         assertThat(change.method()).isEqualTo("POST");
         assertThat(change.path()).isEqualTo("/api/2/users/" + platform.customerUser + "/password");
-        assertThat(change.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(change.header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
-        assertThat(JsonParser.parseString(change.bodyAsString()).getAsJsonObject().keySet()).containsExactly("password");
+        assertThat(change.header("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(change.header("authorization"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+        assertThat(JsonParser.parseString(change.bodyAsString())
+                        .getAsJsonObject()
+                        .keySet())
+                .containsExactly("password");
     }
 
     @Test
@@ -133,7 +140,9 @@ class PlatformClientTest {
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN);
                         assertThat(e.httpStatus()).hasValue(403);
-                        assertThat(e.platformError()).hasValueSatisfying(error -> assertThat(error.code()).isNotNull());
+                        assertThat(e.platformError())
+                                .hasValueSatisfying(
+                                        error -> assertThat(error.code()).isNotNull());
                         assertThat(e.getMessage())
                                 .contains("HTTP 403")
                                 .contains("Only API clients may change passwords")
@@ -147,7 +156,8 @@ class PlatformClientTest {
     @Test
     void unknownUserIsNotFoundForThisClient() {
         try (PlatformClient client = platform.client()) {
-            assertThatThrownBy(() -> client.changePassword(UserId.parse("00000000-0000-4000-8000-000000000000"), PASSWORD))
+            assertThatThrownBy(
+                            () -> client.changePassword(UserId.parse("00000000-0000-4000-8000-000000000000"), PASSWORD))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
                         assertThat(e.httpStatus()).hasValue(404);
@@ -163,22 +173,30 @@ class PlatformClientTest {
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
                         assertThat(e.httpStatus()).hasValue(400);
-                        assertThat(e.platformError()).hasValueSatisfying(error -> assertThat(error.message()).isNotBlank());
-                        assertThat(e.getMessage()).contains("The platform said:").contains("at least 9 characters");
+                        assertThat(e.platformError())
+                                .hasValueSatisfying(
+                                        error -> assertThat(error.message()).isNotBlank());
+                        assertThat(e.getMessage())
+                                .contains("The platform said:")
+                                .contains("at least 9 characters");
                     });
         }
     }
 
     @Test
     void wrongSecretIsAnAuthenticationFailureAndNoPasswordRequestIsSent() {
-        ApiClientCredentials wrong = new ApiClientCredentials(platform.apiClient.clientId(), SecretValue.of("wrong-secret"));
+        ApiClientCredentials wrong =
+                new ApiClientCredentials(platform.apiClient.clientId(), SecretValue.of("wrong-secret"));
         try (PlatformClient client = platform.client(wrong)) {
             assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
                         assertThat(e.httpStatus()).hasValue(401);
-                        assertThat(e.platformError()).hasValueSatisfying(error -> assertThat(error.code()).isEqualTo("access_denied"));
-                        assertThat(e.getMessage()).contains("access token for API client " + platform.apiClient.clientId())
+                        assertThat(e.platformError())
+                                .hasValueSatisfying(
+                                        error -> assertThat(error.code()).isEqualTo("access_denied"));
+                        assertThat(e.getMessage())
+                                .contains("access token for API client " + platform.apiClient.clientId())
                                 .contains("check the client id");
                     });
         }
@@ -239,8 +257,11 @@ class PlatformClientTest {
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
                         assertThat(e.platformError()).isEmpty();
-                        assertThat(e.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt)
-                                .contains("502 Bad Gateway").contains("text/html").hasSizeLessThan(Failures.EXCERPT_CHARS + 40));
+                        assertThat(e.bodyExcerpt())
+                                .hasValueSatisfying(excerpt -> assertThat(excerpt)
+                                        .contains("502 Bad Gateway")
+                                        .contains("text/html")
+                                        .hasSizeLessThan(Failures.EXCERPT_CHARS + 40));
                     });
         }
     }
@@ -259,7 +280,8 @@ class PlatformClientTest {
 
     @Test
     void aTokenAnswerWithoutAccessTokenIsAProtocolError() {
-        platform.simulator.enqueueFault("/api/2/idp/token",
+        platform.simulator.enqueueFault(
+                "/api/2/idp/token",
                 Fault.body(200, "application/json", "{\"token_type\":\"bearer\",\"expires_in\":7200}"));
         try (PlatformClient client = platform.client()) {
             assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))

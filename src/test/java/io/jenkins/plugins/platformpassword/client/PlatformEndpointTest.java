@@ -9,50 +9,57 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlatformEndpointTest {
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-        "https://eu2-cloud.example.com|https://eu2-cloud.example.com",
-        "https://eu2-cloud.example.com/|https://eu2-cloud.example.com",
-        "https://eu2-cloud.example.com/api/2|https://eu2-cloud.example.com",
-        "https://eu2-cloud.example.com/api/2/|https://eu2-cloud.example.com",
-        "  https://eu2-cloud.example.com/api/2/  |https://eu2-cloud.example.com",
-        "HTTPS://EU2-Cloud.example.com:8443/|https://EU2-Cloud.example.com:8443",
-        "https://gw.example.com/acronis/|https://gw.example.com/acronis",
-        "https://gw.example.com/acronis/api/2|https://gw.example.com/acronis",
-        "http://127.0.0.1:8080|http://127.0.0.1:8080",
-        "http://localhost:8080/api/2/|http://localhost:8080",
-        "http://[::1]:8080|http://[::1]:8080",
-        "https://[2001:db8::1]/|https://[2001:db8::1]",
-        "https://192.0.2.10|https://192.0.2.10",
-        "https://bücher.example|https://xn--bcher-kva.example",
-    })
+    @CsvSource(
+            delimiter = '|',
+            ignoreLeadingAndTrailingWhitespace = false,
+            value = {
+                "https://eu2-cloud.example.com|https://eu2-cloud.example.com",
+                "https://eu2-cloud.example.com/|https://eu2-cloud.example.com",
+                "https://eu2-cloud.example.com/api/2|https://eu2-cloud.example.com",
+                "https://eu2-cloud.example.com/api/2/|https://eu2-cloud.example.com",
+                "  https://eu2-cloud.example.com/api/2/  |https://eu2-cloud.example.com",
+                "HTTPS://EU2-Cloud.example.com:8443/|https://EU2-Cloud.example.com:8443",
+                "https://gw.example.com/acronis/|https://gw.example.com/acronis",
+                "https://gw.example.com/acronis/api/2|https://gw.example.com/acronis",
+                "http://127.0.0.1:8080|http://127.0.0.1:8080",
+                "http://localhost:8080/api/2/|http://localhost:8080",
+                "http://[::1]:8080|http://[::1]:8080",
+                "https://[2001:db8::1]/|https://[2001:db8::1]",
+                "https://192.0.2.10|https://192.0.2.10",
+                "https://bücher.example|https://xn--bcher-kva.example",
+            })
     void acceptsWhatUsersPaste(String input, String expected) {
         assertThat(PlatformEndpoint.parse(input, false).dataCenterUrl()).hasToString(expected);
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' refused: {1}")
-    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-        "''|is empty",
-        "'   '|is empty",
-        "eu2-cloud.example.com|is not an absolute URL",
-        "//eu2-cloud.example.com|is not an absolute URL",
-        "ftp://eu2-cloud.example.com|uses the scheme 'ftp'",
-        "file:///etc/passwd|uses the scheme 'file'",
-        "https://user:pw@eu2-cloud.example.com|must not contain user info",
-        "https://eu2-cloud.example.com/?x=1|must not contain a query",
-        "https://eu2-cloud.example.com/#top|must not contain a fragment",
-        "https://eu2-cloud.example.com/api/2/api/2|contains /api/2 more than once",
-        "http://eu2-cloud.example.com|uses plain http to eu2-cloud.example.com",
-        "http://192.0.2.10|uses plain http",
-        "https://|has no host name",
-        "https://exa mple.com|contains spaces",
-        "https://bad_host!.example|is not a valid URL (Illegal character in hostname)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            ignoreLeadingAndTrailingWhitespace = false,
+            value = {
+                "''|is empty",
+                "'   '|is empty",
+                "eu2-cloud.example.com|is not an absolute URL",
+                "//eu2-cloud.example.com|is not an absolute URL",
+                "ftp://eu2-cloud.example.com|uses the scheme 'ftp'",
+                "file:///etc/passwd|uses the scheme 'file'",
+                "https://user:pw@eu2-cloud.example.com|must not contain user info",
+                "https://eu2-cloud.example.com/?x=1|must not contain a query",
+                "https://eu2-cloud.example.com/#top|must not contain a fragment",
+                "https://eu2-cloud.example.com/api/2/api/2|contains /api/2 more than once",
+                "http://eu2-cloud.example.com|uses plain http to eu2-cloud.example.com",
+                "http://192.0.2.10|uses plain http",
+                "https://|has no host name",
+                "https://exa mple.com|contains spaces",
+                "https://bad_host!.example|is not a valid URL (Illegal character in hostname)",
+            })
     void refusesWithTheRule(String input, String rule) {
         assertThatThrownBy(() -> PlatformEndpoint.parse(input, false))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("baseUrl: ")
                 .hasMessageContaining(rule)
-                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("baseUrl");
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("baseUrl");
     }
 
     @ParameterizedTest
@@ -64,13 +71,17 @@ class PlatformEndpointTest {
     @ParameterizedTest
     @CsvSource({"https://name:s3cr3t-canary@example.com", "https://s3cr3t-canary@example.com"})
     void userInfoIsNotRepeatedInTheMessage(String input) {
-        assertThatThrownBy(() -> PlatformEndpoint.parse(input, false))
-                .hasMessageNotContaining("s3cr3t-canary");
+        assertThatThrownBy(() -> PlatformEndpoint.parse(input, false)).hasMessageNotContaining("s3cr3t-canary");
     }
 
     @ParameterizedTest
-    @CsvSource({"/idp/token, https://dc.example.com/api/2/idp/token", "/users/x/password, https://dc.example.com/api/2/users/x/password"})
+    @CsvSource({
+        "/idp/token, https://dc.example.com/api/2/idp/token",
+        "/users/x/password, https://dc.example.com/api/2/users/x/password"
+    })
     void buildsApiUrls(String path, String expected) {
-        assertThat(PlatformEndpoint.parse("https://dc.example.com/api/2/", false).api(path)).hasToString(expected);
+        assertThat(PlatformEndpoint.parse("https://dc.example.com/api/2/", false)
+                        .api(path))
+                .hasToString(expected);
     }
 }

@@ -11,7 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedactorTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain-canary-123", "quote\"back\\slash", "ünïcödé-ключ-🔑", "spaces and+plus&amp;", "tab\tnew\nline"})
+    @ValueSource(
+            strings = {
+                "plain-canary-123",
+                "quote\"back\\slash",
+                "ünïcödé-ключ-🔑",
+                "spaces and+plus&amp;",
+                "tab\tnew\nline"
+            })
     void removesEveryFormInWhichASecretLeft(String secret) {
         Redactor redactor = Redactor.of(SecretValue.of(secret));
         String[] forms = {

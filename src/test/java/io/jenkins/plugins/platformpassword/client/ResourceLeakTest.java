@@ -28,7 +28,8 @@ class ResourceLeakTest {
     void threadsReturnToTheBaselineAfterAThousandClients() throws Exception {
         UserId user = UserId.parse(platform.customerUser);
         NewPassword password = NewPassword.of(SecretValue.of("New-Passw0rd-for-test"));
-        // One change first, so that threads that live for the whole JVM (the simulator's, the JDK's) exist at the baseline.
+        // One change first, so that threads that live for the whole JVM (the simulator's, the JDK's) exist at the
+        // baseline.
         try (PlatformClient warmUp = platform.client()) {
             warmUp.changePassword(user, password);
         }
@@ -41,9 +42,11 @@ class ResourceLeakTest {
         }
 
         int after = settledThreadCount(baseline);
-        assertThat(after).as("live threads after %d clients (baseline %d): %s", BUILDS, baseline, threadNames())
+        assertThat(after)
+                .as("live threads after %d clients (baseline %d): %s", BUILDS, baseline, threadNames())
                 .isLessThanOrEqualTo(baseline + 2);
-        assertThat(platform.simulator.passwordChangeCount(platform.customerUser)).isEqualTo(BUILDS + 1);
+        assertThat(platform.simulator.passwordChangeCount(platform.customerUser))
+                .isEqualTo(BUILDS + 1);
     }
 
     /** Threads of closed clients end when they are closed (JDK 21+) or collected (JDK 17): give GC a few chances. */
@@ -59,6 +62,9 @@ class ResourceLeakTest {
     }
 
     private static String threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().collect(Collectors.joining(", "));
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 }

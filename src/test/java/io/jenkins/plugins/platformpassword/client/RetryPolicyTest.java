@@ -32,7 +32,8 @@ class RetryPolicyTest {
 
     @Test
     void honoursRetryAfterHttpDate() {
-        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 10:00:12 GMT"), NOW)).isEqualTo(Duration.ofSeconds(12));
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 10:00:12 GMT"), NOW))
+                .isEqualTo(Duration.ofSeconds(12));
     }
 
     @Test
@@ -42,11 +43,13 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterInThePastMeansNow() {
-        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 09:00:00 GMT"), NOW)).isZero();
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 09:00:00 GMT"), NOW))
+                .isZero();
     }
 
     @Test
     void ignoresUnreadableRetryAfter() {
-        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("soon"), NOW)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("soon"), NOW))
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 }

@@ -36,12 +36,29 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SecretCanaryTest {
 
-    private static final String[] LOGGERS = {"", "kong.unirest", "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"};
+    private static final String[] LOGGERS = {
+        "", "kong.unirest", "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"
+    };
 
     enum Outcome {
-        SUCCESS, FORBIDDEN, NOT_FOUND, REJECTED, WRONG_SECRET, SERVER_ERRORS, HTML_PAGE_ECHOING_SECRETS,
-        PLATFORM_ERROR_ECHOING_SECRETS, OAUTH_ERROR_ECHOING_SECRETS, HANG, CONNECTION_REFUSED, OK_INSTEAD_OF_NO_CONTENT,
-        UNAUTHORIZED_TWICE, MALFORMED_JSON, OVERSIZED_ECHO, CUT_MID_BODY, TOKEN_WITHOUT_ACCESS_TOKEN, DROPPED_CONNECTION
+        SUCCESS,
+        FORBIDDEN,
+        NOT_FOUND,
+        REJECTED,
+        WRONG_SECRET,
+        SERVER_ERRORS,
+        HTML_PAGE_ECHOING_SECRETS,
+        PLATFORM_ERROR_ECHOING_SECRETS,
+        OAUTH_ERROR_ECHOING_SECRETS,
+        HANG,
+        CONNECTION_REFUSED,
+        OK_INSTEAD_OF_NO_CONTENT,
+        UNAUTHORIZED_TWICE,
+        MALFORMED_JSON,
+        OVERSIZED_ECHO,
+        CUT_MID_BODY,
+        TOKEN_WITHOUT_ACCESS_TOKEN,
+        DROPPED_CONNECTION
     }
 
     private final String clientSecret = "cs-CANARY-\u00fc\u20ac-\ud83d\udd11-\"q\\-" + UUID.randomUUID();
@@ -86,27 +103,41 @@ class SecretCanaryTest {
     @ParameterizedTest
     @EnumSource(Outcome.class)
     void noSecretEscapes(Outcome outcome) throws Exception {
-        var apiClient = platform.simulator.addApiClient(platform.partnerTenant, "canary-client-" + UUID.randomUUID(), clientSecret,
+        var apiClient = platform.simulator.addApiClient(
+                platform.partnerTenant,
+                "canary-client-" + UUID.randomUUID(),
+                clientSecret,
                 io.jenkins.plugins.platformpassword.simulator.TokenAuthMethod.CLIENT_SECRET_BASIC);
         ApiClientCredentials credentials = new ApiClientCredentials(apiClient.clientId(), SecretValue.of(clientSecret));
         List<Object> seen = new ArrayList<>();
         String token;
-        try (PlatformClient client = new PlatformClient(platform.endpoint(), credentials, settings(), platform.tokens, recorder(seen))) {
+        try (PlatformClient client =
+                new PlatformClient(platform.endpoint(), credentials, settings(), platform.tokens, recorder(seen))) {
             // Prime the token, so that the faults below can echo it and the canary set includes it.
-            seen.add(client.changePassword(UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of(password))));
+            seen.add(client.changePassword(
+                    UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of(password))));
             token = lastBearerToken();
             Object result = run(outcome, client, credentials, token);
             seen.add(result);
         }
-        List<String> forms = forms(List.of(clientSecret, password, token, wrongSecret,
-                new TokenRequest(platform.endpoint(), credentials, Clock.systemUTC()).basicHeader().reveal(),
+        List<String> forms = forms(List.of(
+                clientSecret,
+                password,
+                token,
+                wrongSecret,
+                new TokenRequest(platform.endpoint(), credentials, Clock.systemUTC())
+                        .basicHeader()
+                        .reveal(),
                 "Bearer " + token));
         StringBuilder everything = new StringBuilder();
         for (Object item : seen) {
             everything.append(describe(item)).append('\n');
         }
         for (LogRecord record : records) {
-            everything.append(new SimpleFormatter().format(record)).append(record.getMessage()).append('\n');
+            everything
+                    .append(new SimpleFormatter().format(record))
+                    .append(record.getMessage())
+                    .append('\n');
             if (record.getParameters() != null) {
                 for (Object parameter : record.getParameters()) {
                     everything.append(parameter).append('\n');
@@ -119,7 +150,8 @@ class SecretCanaryTest {
         }
     }
 
-    private Object run(Outcome outcome, PlatformClient client, ApiClientCredentials credentials, String token) throws Exception {
+    private Object run(Outcome outcome, PlatformClient client, ApiClientCredentials credentials, String token)
+            throws Exception {
         UserId user = UserId.parse(platform.customerUser);
         NewPassword newPassword = NewPassword.of(SecretValue.of(password));
         String echo = echoOf(credentials, List.of(clientSecret, password, token));
@@ -139,9 +171,15 @@ class SecretCanaryTest {
                 break;
             case WRONG_SECRET:
                 platform.tokens.clear();
-                return attempt(new PlatformClient(platform.endpoint(),
-                        new ApiClientCredentials(credentials.clientId(), SecretValue.of(wrongSecret)), settings(), platform.tokens,
-                        null), user, newPassword);
+                return attempt(
+                        new PlatformClient(
+                                platform.endpoint(),
+                                new ApiClientCredentials(credentials.clientId(), SecretValue.of(wrongSecret)),
+                                settings(),
+                                platform.tokens,
+                                null),
+                        user,
+                        newPassword);
             case SERVER_ERRORS:
                 repeat(3, Fault.status(503));
                 break;
@@ -149,14 +187,24 @@ class SecretCanaryTest {
                 repeat(3, Fault.body(502, "text/html", "<html><body><pre>" + echo + "</pre></body></html>"));
                 break;
             case PLATFORM_ERROR_ECHOING_SECRETS:
-                platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "application/json",
-                        "{\"error\":{\"code\":1027,\"domain\":\"PlatformAccountServer\",\"message\":" + Json.GSON.toJson(echo)
-                                + ",\"details\":{\"info\":" + Json.GSON.toJson(echo) + "}}}"));
+                platform.simulator.enqueueFault(
+                        "/api/2/users/",
+                        Fault.body(
+                                400,
+                                "application/json",
+                                "{\"error\":{\"code\":1027,\"domain\":\"PlatformAccountServer\",\"message\":"
+                                        + Json.GSON.toJson(echo) + ",\"details\":{\"info\":" + Json.GSON.toJson(echo)
+                                        + "}}}"));
                 break;
             case OAUTH_ERROR_ECHOING_SECRETS:
                 platform.tokens.clear();
-                platform.simulator.enqueueFault("/api/2/idp/token", Fault.body(401, "application/json",
-                        "{\"error\":\"access_denied\",\"error_description\":" + Json.GSON.toJson(tokenEndpointEcho) + "}"));
+                platform.simulator.enqueueFault(
+                        "/api/2/idp/token",
+                        Fault.body(
+                                401,
+                                "application/json",
+                                "{\"error\":\"access_denied\",\"error_description\":"
+                                        + Json.GSON.toJson(tokenEndpointEcho) + "}"));
                 break;
             case HANG:
                 repeat(3, Fault.hang());
@@ -166,10 +214,19 @@ class SecretCanaryTest {
                 try (ServerSocket socket = new ServerSocket(0)) {
                     port = socket.getLocalPort();
                 }
-                return attempt(new PlatformClient(PlatformEndpoint.parse("http://127.0.0.1:" + port, false), credentials, settings(),
-                        new TokenCache(), null), user, newPassword);
+                return attempt(
+                        new PlatformClient(
+                                PlatformEndpoint.parse("http://127.0.0.1:" + port, false),
+                                credentials,
+                                settings(),
+                                new TokenCache(),
+                                null),
+                        user,
+                        newPassword);
             case OK_INSTEAD_OF_NO_CONTENT:
-                platform.simulator.enqueueFault("/api/2/users/", Fault.body(200, "application/json", "{\"echo\":" + Json.GSON.toJson(echo) + "}"));
+                platform.simulator.enqueueFault(
+                        "/api/2/users/",
+                        Fault.body(200, "application/json", "{\"echo\":" + Json.GSON.toJson(echo) + "}"));
                 break;
             case UNAUTHORIZED_TWICE:
                 repeat(2, Fault.status(401));
@@ -178,15 +235,20 @@ class SecretCanaryTest {
                 repeat(3, Fault.body(500, "application/json", "{\"error\": {\"message\": " + Json.GSON.toJson(echo)));
                 break;
             case OVERSIZED_ECHO:
-                platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "text/plain", (echo + " ").repeat(2000)));
+                platform.simulator.enqueueFault(
+                        "/api/2/users/", Fault.body(400, "text/plain", (echo + " ").repeat(2000)));
                 break;
             case CUT_MID_BODY:
                 repeat(3, Fault.cutMidBody(500, "text/plain", echo + echo));
                 break;
             case TOKEN_WITHOUT_ACCESS_TOKEN:
                 platform.tokens.clear();
-                platform.simulator.enqueueFault("/api/2/idp/token", Fault.body(200, "application/json",
-                        "{\"token_type\":\"bearer\",\"echo\":" + Json.GSON.toJson(tokenEndpointEcho) + "}"));
+                platform.simulator.enqueueFault(
+                        "/api/2/idp/token",
+                        Fault.body(
+                                200,
+                                "application/json",
+                                "{\"token_type\":\"bearer\",\"echo\":" + Json.GSON.toJson(tokenEndpointEcho) + "}"));
                 break;
             case DROPPED_CONNECTION:
                 repeat(3, Fault.dropConnection());
@@ -212,7 +274,9 @@ class SecretCanaryTest {
     }
 
     private ClientSettings settings() {
-        return platform.settings().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500)).withDeadline(Duration.ofSeconds(5));
+        return platform.settings()
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500))
+                .withDeadline(Duration.ofSeconds(5));
     }
 
     private String lastBearerToken() {
@@ -227,7 +291,9 @@ class SecretCanaryTest {
     /** The secrets (and the Basic header) in every form, as a server that reflects its input might send them back. */
     private String echoOf(ApiClientCredentials credentials, List<String> secrets) {
         List<String> all = new ArrayList<>(secrets);
-        all.add(new TokenRequest(platform.endpoint(), credentials, Clock.systemUTC()).basicHeader().reveal());
+        all.add(new TokenRequest(platform.endpoint(), credentials, Clock.systemUTC())
+                .basicHeader()
+                .reveal());
         StringBuilder echo = new StringBuilder();
         for (String form : forms(all)) {
             echo.append(form).append(" | ");
@@ -272,7 +338,8 @@ class SecretCanaryTest {
             text.append(t).append('\n').append(t.getMessage()).append('\n');
         }
         if (failure instanceof PlatformException platformFailure) {
-            text.append(platformFailure.platformError().map(Object::toString).orElse("")).append('\n');
+            text.append(platformFailure.platformError().map(Object::toString).orElse(""))
+                    .append('\n');
             text.append(platformFailure.bodyExcerpt().orElse("")).append('\n');
         }
         return text.toString();

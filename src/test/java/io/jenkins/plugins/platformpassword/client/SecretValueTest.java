@@ -20,18 +20,26 @@ class SecretValueTest {
     @Test
     void valueObjectsHoldingSecretsDoNotPrintThem() {
         SecretValue secret = SecretValue.of(CANARY);
-        assertThat(new ApiClientCredentials("client-id", secret).toString()).contains("client-id").doesNotContain(CANARY);
+        assertThat(new ApiClientCredentials("client-id", secret).toString())
+                .contains("client-id")
+                .doesNotContain(CANARY);
         assertThat(NewPassword.of(secret).toString()).doesNotContain(CANARY);
         assertThat(new AccessToken(secret, "bearer", Instant.EPOCH).toString()).doesNotContain(CANARY);
-        assertThat(TokenCache.Key.of(PlatformEndpoint.parse("https://dc.example.com", false),
-                new ApiClientCredentials("client-id", secret)).toString())
-                .doesNotContain(CANARY).doesNotContain(secret.fingerprint());
+        assertThat(TokenCache.Key.of(
+                                PlatformEndpoint.parse("https://dc.example.com", false),
+                                new ApiClientCredentials("client-id", secret))
+                        .toString())
+                .doesNotContain(CANARY)
+                .doesNotContain(secret.fingerprint());
     }
 
     @Test
     void fingerprintDistinguishesSecretsWithoutRevealingThem() {
-        assertThat(SecretValue.of("secret-one").fingerprint()).isNotEqualTo(SecretValue.of("secret-two").fingerprint()).doesNotContain("secret");
-        assertThat(SecretValue.of(CANARY).fingerprint()).isEqualTo(SecretValue.of(CANARY).fingerprint());
+        assertThat(SecretValue.of("secret-one").fingerprint())
+                .isNotEqualTo(SecretValue.of("secret-two").fingerprint())
+                .doesNotContain("secret");
+        assertThat(SecretValue.of(CANARY).fingerprint())
+                .isEqualTo(SecretValue.of(CANARY).fingerprint());
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.time.Duration;
 final class SimulatedPlatform implements AutoCloseable {
 
     /** Fast retries, so that tests of the retry loop take milliseconds rather than seconds. */
-    static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
+    static final RetryPolicy FAST_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
 
     final PlatformSimulator simulator = PlatformSimulator.start();
     final String partnerTenant = simulator.addTenant(simulator.rootTenantId(), "Partner");
@@ -54,7 +55,9 @@ final class SimulatedPlatform implements AutoCloseable {
     }
 
     long passwordRequests() {
-        return simulator.requests().stream().filter(r -> r.path().endsWith("/password")).count();
+        return simulator.requests().stream()
+                .filter(r -> r.path().endsWith("/password"))
+                .count();
     }
 
     @Override

@@ -24,7 +24,9 @@ class TransportFaultTest {
     }
 
     private ClientSettings shortTimeouts() {
-        return platform.settings().withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT).withDeadline(Duration.ofSeconds(5));
+        return platform.settings()
+                .withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT)
+                .withDeadline(Duration.ofSeconds(5));
     }
 
     private UserId user() {
@@ -51,7 +53,8 @@ class TransportFaultTest {
             closedPort = socket.getLocalPort();
         }
         PlatformEndpoint nowhere = PlatformEndpoint.parse("http://127.0.0.1:" + closedPort, false);
-        try (PlatformClient client = new PlatformClient(nowhere, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
+        try (PlatformClient client =
+                new PlatformClient(nowhere, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
             assertThatThrownBy(() -> client.changePassword(user(), PASSWORD))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
@@ -83,11 +86,13 @@ class TransportFaultTest {
 
     @Test
     void aBodyThatTricklesInIsCutOffAtTheRequestTimeout() {
-        String body = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":\"slow\",\"details\":{\"info\":\"x\"}}}";
+        String body =
+                "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":\"slow\",\"details\":{\"info\":\"x\"}}}";
         for (int i = 0; i < 3; i++) {
             platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, body, Duration.ofMillis(100)));
         }
-        try (PlatformClient client = platform.client(shortTimeouts().withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)))) {
+        try (PlatformClient client = platform.client(
+                shortTimeouts().withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)))) {
             TimedFailure result = failingChange(client);
             Duration took = result.took();
             assertThat(result.failure()).isInstanceOfSatisfying(PlatformException.class, e -> {
@@ -100,7 +105,9 @@ class TransportFaultTest {
 
     @Test
     void anAnswerCutMidBodyIsRetried() throws Exception {
-        platform.simulator.enqueueFault("/api/2/users/", Fault.cutMidBody(500, "application/json", "{\"error\":{\"code\":1000,\"message\":\"broken\"}}"));
+        platform.simulator.enqueueFault(
+                "/api/2/users/",
+                Fault.cutMidBody(500, "application/json", "{\"error\":{\"code\":1000,\"message\":\"broken\"}}"));
         try (PlatformClient client = platform.client(shortTimeouts())) {
             ChangeOutcome outcome = client.changePassword(user(), PASSWORD);
             assertThat(outcome.attempts()).isEqualTo(2);
@@ -124,7 +131,9 @@ class TransportFaultTest {
             assertThatThrownBy(() -> client.changePassword(user(), PASSWORD))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
-                        assertThat(e.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt).contains("..."));
+                        assertThat(e.bodyExcerpt())
+                                .hasValueSatisfying(
+                                        excerpt -> assertThat(excerpt).contains("..."));
                     });
         }
     }
@@ -134,7 +143,8 @@ class TransportFaultTest {
         for (int i = 0; i < 3; i++) {
             platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
         }
-        ClientSettings patient = platform.settings().withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
+        ClientSettings patient = platform.settings()
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
                 .withDeadline(Duration.ofSeconds(60));
         try (PlatformClient client = platform.client(patient)) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -159,7 +169,9 @@ class TransportFaultTest {
                 assertThat(e.kind()).isEqualTo(FailureKind.ABORTED);
                 assertThat(e.getMessage()).contains("no further attempt was made");
             });
-            assertThat(stillInterrupted.get()).as("the interrupt flag is kept for the caller").isTrue();
+            assertThat(stillInterrupted.get())
+                    .as("the interrupt flag is kept for the caller")
+                    .isTrue();
             Thread.sleep(300);
             assertThat(platform.passwordRequests()).isEqualTo(1);
         }
@@ -172,7 +184,8 @@ class TransportFaultTest {
             Thread server = new Thread(() -> answerPlainText(plainPort));
             server.setDaemon(true);
             server.start();
-            PlatformEndpoint wrongScheme = PlatformEndpoint.parse("https://127.0.0.1:" + plainPort.getLocalPort(), false);
+            PlatformEndpoint wrongScheme =
+                    PlatformEndpoint.parse("https://127.0.0.1:" + plainPort.getLocalPort(), false);
             java.util.List<String> retried = new java.util.concurrent.CopyOnWriteArrayList<>();
             ProgressListener listener = new ProgressListener() {
                 @Override
@@ -180,15 +193,20 @@ class TransportFaultTest {
                     retried.add(failure);
                 }
             };
-            try (PlatformClient client = new PlatformClient(wrongScheme, platform.credentials(), shortTimeouts(), platform.tokens, listener)) {
+            try (PlatformClient client = new PlatformClient(
+                    wrongScheme, platform.credentials(), shortTimeouts(), platform.tokens, listener)) {
                 TimedFailure result = failingChange(client);
                 assertThat(result.failure().kind()).isEqualTo(FailureKind.UNAVAILABLE);
                 // A TLS failure ends the retries at once. The JDK sometimes reports the first handshake
                 // against a plain port as a connection without bytes (retried like any broken
                 // connection) and only the second as the TLS error, so one retry may come first.
-                assertThat(result.failure().attempts()).as("retried after: %s", retried).isBetween(1, 2);
+                assertThat(result.failure().attempts())
+                        .as("retried after: %s", retried)
+                        .isBetween(1, 2);
                 assertThat(retried).allMatch(failure -> !failure.contains("TLS"));
-                assertThat(result.failure().getMessage()).contains("the TLS connection to 127.0.0.1").contains("scheme and port");
+                assertThat(result.failure().getMessage())
+                        .contains("the TLS connection to 127.0.0.1")
+                        .contains("scheme and port");
                 assertThat(result.took()).isLessThan(Duration.ofSeconds(2));
             }
         }
@@ -199,8 +217,10 @@ class TransportFaultTest {
             try (java.net.Socket connection = socket.accept()) {
                 connection.setSoTimeout(2000);
                 connection.getInputStream().read(new byte[1024]);
-                connection.getOutputStream().write(
-                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                connection
+                        .getOutputStream()
+                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 connection.getOutputStream().flush();
                 // Keep the connection open until the client gives up on it: a reset racing the answer
                 // would show up as a broken connection rather than as the TLS failure this test is about.
@@ -229,19 +249,24 @@ class TransportFaultTest {
         for (int status : new int[] {500, 502, 503}) {
             platform.simulator.enqueueFault("/api/2/users/", Fault.status(status));
             try (PlatformClient client = platform.client(shortTimeouts())) {
-                assertThat(client.changePassword(user(), PASSWORD).attempts()).as("after HTTP %d", status).isEqualTo(2);
+                assertThat(client.changePassword(user(), PASSWORD).attempts())
+                        .as("after HTTP %d", status)
+                        .isEqualTo(2);
             }
         }
     }
 
     @Test
     void aMalformedJsonErrorBodyIsQuotedAsAnExcerpt() {
-        platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "application/json", "{\"error\": {\"code\": 1027, \"message\": \"trunc"));
+        platform.simulator.enqueueFault(
+                "/api/2/users/",
+                Fault.body(400, "application/json", "{\"error\": {\"code\": 1027, \"message\": \"trunc"));
         try (PlatformClient client = platform.client(shortTimeouts())) {
             TimedFailure result = failingChange(client);
             assertThat(result.failure().kind()).isEqualTo(FailureKind.REJECTED);
             assertThat(result.failure().platformError()).isEmpty();
-            assertThat(result.failure().bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt).contains("trunc"));
+            assertThat(result.failure().bodyExcerpt())
+                    .hasValueSatisfying(excerpt -> assertThat(excerpt).contains("trunc"));
         }
     }
 
@@ -250,7 +275,8 @@ class TransportFaultTest {
         for (int i = 0; i < 3; i++) {
             platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
         }
-        ClientSettings tight = platform.settings().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+        ClientSettings tight = platform.settings()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
                 .withDeadline(Duration.ofMillis(1500));
         try (PlatformClient client = platform.client(tight)) {
             TimedFailure result = failingChange(client);

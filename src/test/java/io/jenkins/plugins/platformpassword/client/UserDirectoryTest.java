@@ -45,12 +45,14 @@ class UserDirectoryTest {
         platform.simulator.addUser(platform.customerTenant, "twin");
         platform.simulator.addUser(otherCustomer, "TWIN");
 
-        assertThatThrownBy(() -> directory.resolveLogin("twin"))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
-                    assertThat(e.getMessage()).contains("2 users have the login 'twin'")
-                            .contains(platform.customerTenant).contains(otherCustomer).contains("use userId");
-                });
+        assertThatThrownBy(() -> directory.resolveLogin("twin")).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(e.getMessage())
+                    .contains("2 users have the login 'twin'")
+                    .contains(platform.customerTenant)
+                    .contains(otherCustomer)
+                    .contains("use userId");
+        });
     }
 
     @Test
@@ -58,7 +60,8 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> directory.resolveLogin("nobody-here"))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
-                    assertThat(e.getMessage()).contains("No user with login 'nobody-here' is visible to this API client");
+                    assertThat(e.getMessage())
+                            .contains("No user with login 'nobody-here' is visible to this API client");
                 });
     }
 
@@ -67,7 +70,8 @@ class UserDirectoryTest {
         String otherPartner = platform.simulator.addTenant(platform.simulator.rootTenantId(), "Other partner");
         platform.simulator.addUser(otherPartner, "foreigner");
 
-        assertThatThrownBy(() -> directory.resolveLogin("foreigner")).isInstanceOf(PlatformException.class)
+        assertThatThrownBy(() -> directory.resolveLogin("foreigner"))
+                .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("No user with login 'foreigner'");
     }
 
@@ -76,7 +80,9 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> directory.resolveLogin("jd"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("userLogin");
-                    assertThat(e.getMessage()).contains("fewer than 3 characters").contains("use userId");
+                    assertThat(e.getMessage())
+                            .contains("fewer than 3 characters")
+                            .contains("use userId");
                 });
         assertThat(platform.simulator.requests()).isEmpty();
     }
@@ -116,8 +122,12 @@ class UserDirectoryTest {
         String unit = platform.simulator.addTenant(folder, "Unit");
         String deepUser = platform.simulator.addUser(unit, "deep-user");
         // A platform that ignores embed_path: the unit's own record names only its parent.
-        platform.simulator.enqueueFault("/api/2/tenants/", io.jenkins.plugins.platformpassword.simulator.Fault.body(200,
-                "application/json", "{\"id\":\"" + unit + "\",\"parent_id\":\"" + folder + "\",\"enabled\":true}"));
+        platform.simulator.enqueueFault(
+                "/api/2/tenants/",
+                io.jenkins.plugins.platformpassword.simulator.Fault.body(
+                        200,
+                        "application/json",
+                        "{\"id\":\"" + unit + "\",\"parent_id\":\"" + folder + "\",\"enabled\":true}"));
 
         assertThat(directory.diagnose(UserId.parse(deepUser)).finding()).isEqualTo(Diagnosis.Finding.OK);
         // the unit, then the folder and the customer, whose parent is the client's tenant
@@ -130,10 +140,15 @@ class UserDirectoryTest {
         String otherCustomer = platform.simulator.addTenant(otherPartner, "Other customer");
         // The user record is visible (a fault plays it), but its tenant lies in another partner's tree.
         String foreigner = platform.simulator.addUser(otherCustomer, "foreign-user");
-        platform.simulator.enqueueFault("/api/2/users/", io.jenkins.plugins.platformpassword.simulator.Fault.body(200,
-                "application/json", "{\"id\":\"" + foreigner + "\",\"tenant_id\":\"" + otherCustomer + "\",\"enabled\":true}"));
+        platform.simulator.enqueueFault(
+                "/api/2/users/",
+                io.jenkins.plugins.platformpassword.simulator.Fault.body(
+                        200,
+                        "application/json",
+                        "{\"id\":\"" + foreigner + "\",\"tenant_id\":\"" + otherCustomer + "\",\"enabled\":true}"));
 
-        assertThat(directory.diagnose(UserId.parse(foreigner)).finding()).isEqualTo(Diagnosis.Finding.USER_OUTSIDE_CLIENT_TREE);
+        assertThat(directory.diagnose(UserId.parse(foreigner)).finding())
+                .isEqualTo(Diagnosis.Finding.USER_OUTSIDE_CLIENT_TREE);
     }
 
     @Test
@@ -157,7 +172,8 @@ class UserDirectoryTest {
     @Test
     void aDisabledUserIsExplained() throws Exception {
         platform.simulator.setUserEnabled(platform.customerUser, false);
-        assertThat(directory.diagnose(UserId.parse(platform.customerUser)).finding()).isEqualTo(Diagnosis.Finding.USER_DISABLED);
+        assertThat(directory.diagnose(UserId.parse(platform.customerUser)).finding())
+                .isEqualTo(Diagnosis.Finding.USER_DISABLED);
     }
 
     @Test

@@ -3,22 +3,24 @@ package io.jenkins.plugins.platformpassword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 class UserIdTest {
 
     @Test
     void acceptsCanonicalUuid() {
-        assertThat(UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6").value()).isEqualTo("1c234e69-5469-424a-a6d1-ff5658b387a6");
+        assertThat(UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6").value())
+                .isEqualTo("1c234e69-5469-424a-a6d1-ff5658b387a6");
     }
 
     @Test
     void normalisesUpperCaseToLowerCase() {
-        assertThat(UserId.parse("1C234E69-5469-424A-A6D1-FF5658B387A6")).isEqualTo(UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6"));
+        assertThat(UserId.parse("1C234E69-5469-424A-A6D1-FF5658B387A6"))
+                .isEqualTo(UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6"));
     }
 
     static Stream<Arguments> badIds() {

@@ -52,19 +52,24 @@ class WebMethodSecurityTest {
         Path glue = glueSources();
         List<WebMethod> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(glue)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".java"))
+                    .sorted()
+                    .toList()) {
                 found.addAll(WebMethodChecker.scan(file.getFileName().toString(), WebMethodChecker.parse(file)));
             }
         }
 
-        List<String> violations = found.stream().filter(WebMethod::isViolation).map(WebMethod::report).toList();
+        List<String> violations = found.stream()
+                .filter(WebMethod::isViolation)
+                .map(WebMethod::report)
+                .toList();
         if (!violations.isEmpty()) {
             fail(violations.size() + " web method(s) in " + glue + " break the rules (@POST or @RequirePOST, "
                     + "permission check as the first statement):\n  " + String.join("\n  ", violations));
         }
 
-        Map<String, Long> perClass = found.stream()
-                .collect(Collectors.groupingBy(WebMethod::owner, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perClass =
+                found.stream().collect(Collectors.groupingBy(WebMethod::owner, TreeMap::new, Collectors.counting()));
         assertThat(found)
                 .as("web methods found in %s (per class: %s); fewer means the scan no longer sees them", glue, perClass)
                 .hasSizeGreaterThanOrEqualTo(10);
@@ -133,16 +138,25 @@ class WebMethodSecurityTest {
 
         List<WebMethod> found = WebMethodChecker.scan("Demo.java", WebMethodChecker.parse(source));
 
-        assertThat(found).extracting(WebMethod::name)
+        assertThat(found)
+                .extracting(WebMethod::name)
                 .containsExactlyInAnyOrder("doCheckName", "doTestThing", "doFillGoodItems", "doCheckAlsoGood");
-        List<String> violations = found.stream().filter(WebMethod::isViolation).map(WebMethod::report).toList();
+        List<String> violations = found.stream()
+                .filter(WebMethod::isViolation)
+                .map(WebMethod::report)
+                .toList();
         assertThat(violations).hasSize(2);
-        assertThat(violations).anySatisfy(v -> assertThat(v)
-                .contains("Demo.DescriptorImpl.doCheckName", "line " + lineOf(source, "doCheckName("), "@POST")
-                .doesNotContain("first statement"));
-        assertThat(violations).anySatisfy(v -> assertThat(v)
-                .contains("Demo.DescriptorImpl.doTestThing", "line " + lineOf(source, "doTestThing("), "first statement")
-                .doesNotContain("not annotated"));
+        assertThat(violations)
+                .anySatisfy(v -> assertThat(v)
+                        .contains("Demo.DescriptorImpl.doCheckName", "line " + lineOf(source, "doCheckName("), "@POST")
+                        .doesNotContain("first statement"));
+        assertThat(violations)
+                .anySatisfy(v -> assertThat(v)
+                        .contains(
+                                "Demo.DescriptorImpl.doTestThing",
+                                "line " + lineOf(source, "doTestThing("),
+                                "first statement")
+                        .doesNotContain("not annotated"));
     }
 
     /** Descriptors are recognised by their superclass or their name, nested ones included; other classes are ignored. */
@@ -166,9 +180,16 @@ class WebMethodSecurityTest {
 
         List<WebMethod> found = WebMethodChecker.scan("Config.java", WebMethodChecker.parse(source));
 
-        assertThat(found).extracting(m -> m.owner() + "." + m.name()).containsExactlyInAnyOrder(
-                "Config.doA", "Config.Plain.doB", "Config.Step.doC", "Config.Custom.doD", "Config.Qualified.doE",
-                "Config.DescriptorImpl.doF", "Config.Outer.DescriptorImpl.doH");
+        assertThat(found)
+                .extracting(m -> m.owner() + "." + m.name())
+                .containsExactlyInAnyOrder(
+                        "Config.doA",
+                        "Config.Plain.doB",
+                        "Config.Step.doC",
+                        "Config.Custom.doD",
+                        "Config.Qualified.doE",
+                        "Config.DescriptorImpl.doF",
+                        "Config.Outer.DescriptorImpl.doH");
         assertThat(found).allSatisfy(m -> assertThat(m.problems()).hasSize(2)); // no @POST, empty body
     }
 
@@ -194,7 +215,9 @@ class WebMethodSecurityTest {
             }
         }
         throw new AssertionError("Cannot find the glue sources (ChangePlatformPasswordStep.java) in any of "
-                + candidates.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()
+                + candidates.stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .toList()
                 + "; the working directory is " + Path.of("").toAbsolutePath());
     }
 
@@ -223,7 +246,8 @@ class WebMethodSecurityTest {
         private WebMethodChecker() {}
 
         private static JavaParser parser() {
-            return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            return new JavaParser(
+                    new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         }
 
         static CompilationUnit parse(Path file) throws IOException {
@@ -249,8 +273,12 @@ class WebMethodSecurityTest {
                 }
                 for (MethodDeclaration method : type.getMethods()) {
                     if (WEB_METHOD.matcher(method.getNameAsString()).matches()) {
-                        found.add(new WebMethod(file, ownerName(type), method.getNameAsString(),
-                                method.getName().getBegin().map(p -> p.line).orElse(-1), problems(method)));
+                        found.add(new WebMethod(
+                                file,
+                                ownerName(type),
+                                method.getNameAsString(),
+                                method.getName().getBegin().map(p -> p.line).orElse(-1),
+                                problems(method)));
                     }
                 }
             }
@@ -281,13 +309,16 @@ class WebMethodSecurityTest {
             if (!postOnly) {
                 problems.add("not annotated @POST or @RequirePOST (a GET would run it, e.g. by CSRF)");
             }
-            List<Statement> statements = method.getBody().map(body -> body.getStatements().stream().toList()).orElse(List.of());
+            List<Statement> statements = method.getBody()
+                    .map(body -> body.getStatements().stream().toList())
+                    .orElse(List.of());
             if (statements.isEmpty()) {
                 problems.add("has no statements, so its first statement is not a permission check");
             } else if (!isPermissionCheck(statements.get(0))) {
                 Statement first = statements.get(0);
                 problems.add("first statement is not a permission check (checkPermission, hasPermission or "
-                        + PERMISSION_CLASS + ".*) but, at line " + first.getBegin().map(p -> p.line).orElse(-1)
+                        + PERMISSION_CLASS + ".*) but, at line "
+                        + first.getBegin().map(p -> p.line).orElse(-1)
                         + ": " + first.toString().lines().findFirst().orElse("").strip());
             }
             return problems;
@@ -312,15 +343,19 @@ class WebMethodSecurityTest {
             if (PERMISSION_METHODS.contains(call.getNameAsString())) {
                 return true;
             }
-            return call.getScope().map(scope -> {
-                if (scope instanceof NameExpr name) {
-                    return name.getNameAsString().equals(PERMISSION_CLASS);
-                }
-                if (scope instanceof FieldAccessExpr qualified) { // io.jenkins.plugins.platformpassword.FormPermissions
-                    return qualified.getNameAsString().equals(PERMISSION_CLASS);
-                }
-                return false;
-            }).orElse(false);
+            return call.getScope()
+                    .map(scope -> {
+                        if (scope instanceof NameExpr name) {
+                            return name.getNameAsString().equals(PERMISSION_CLASS);
+                        }
+                        if (scope
+                                instanceof
+                                FieldAccessExpr qualified) { // io.jenkins.plugins.platformpassword.FormPermissions
+                            return qualified.getNameAsString().equals(PERMISSION_CLASS);
+                        }
+                        return false;
+                    })
+                    .orElse(false);
         }
 
         /** The class's name with its enclosing classes, e.g. {@code ChangePlatformPasswordStep.DescriptorImpl}. */

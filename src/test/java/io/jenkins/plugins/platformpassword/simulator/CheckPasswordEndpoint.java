@@ -18,7 +18,9 @@ final class CheckPasswordEndpoint implements Endpoint {
     public Answer answer(IncomingRequest request) throws Rejection {
         String hash = PasswordBody.password(request.body());
         if (!SHA1_HEX.matcher(hash).matches()) {
-            throw PlatformError.badRequest("The request body is invalid.", "'password' must be the SHA-1 hash of the password in hex").reject();
+            throw PlatformError.badRequest(
+                            "The request body is invalid.", "'password' must be the SHA-1 hash of the password in hex")
+                    .reject();
         }
         JsonObject json = new JsonObject();
         json.addProperty("compromised", compromised.contains(hash));

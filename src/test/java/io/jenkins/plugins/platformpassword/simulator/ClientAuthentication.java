@@ -39,7 +39,8 @@ final class ClientAuthentication {
         if (authorization.isPresent()) {
             if (form.count("client_secret") > 0) {
                 throw OAuthError.invalidRequest(
-                    "The client authenticated with more than one method (Authorization header and client_secret).").reject();
+                                "The client authenticated with more than one method (Authorization header and client_secret).")
+                        .reject();
             }
             return checked(basicCandidates(authorization.get()), TokenAuthMethod.CLIENT_SECRET_BASIC);
         }
@@ -56,22 +57,27 @@ final class ClientAuthentication {
         String value = header.strip();
         int space = value.indexOf(' ');
         if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals("basic")) {
-            throw OAuthError.accessDenied("Unsupported Authorization scheme; use Basic client credentials.").reject();
+            throw OAuthError.accessDenied("Unsupported Authorization scheme; use Basic client credentials.")
+                    .reject();
         }
         String pair;
         try {
-            pair = PercentDecoding.strictUtf8(Base64.getDecoder().decode(value.substring(space + 1).strip()));
+            pair = PercentDecoding.strictUtf8(
+                    Base64.getDecoder().decode(value.substring(space + 1).strip()));
         } catch (IllegalArgumentException e) {
-            throw OAuthError.invalidRequest("The Basic credentials are not Base64-encoded UTF-8.").reject();
+            throw OAuthError.invalidRequest("The Basic credentials are not Base64-encoded UTF-8.")
+                    .reject();
         }
         int colon = pair.indexOf(':');
         if (colon < 0) {
-            throw OAuthError.invalidRequest("The Basic credentials have no ':' between client id and secret.").reject();
+            throw OAuthError.invalidRequest("The Basic credentials have no ':' between client id and secret.")
+                    .reject();
         }
         List<Presented> candidates = new ArrayList<>();
         candidates.add(new Presented(pair.substring(0, colon), pair.substring(colon + 1)));
         try {
-            candidates.add(new Presented(PercentDecoding.decode(pair.substring(0, colon), true),
+            candidates.add(new Presented(
+                    PercentDecoding.decode(pair.substring(0, colon), true),
                     PercentDecoding.decode(pair.substring(colon + 1), true)));
         } catch (IllegalArgumentException e) {
             // Not form-urlencoded (e.g. a raw secret with a lone '%'): only the raw reading applies.
@@ -81,11 +87,14 @@ final class ClientAuthentication {
 
     private ApiClient checked(List<Presented> candidates, TokenAuthMethod usedMethod) throws Rejection {
         for (Presented candidate : candidates) {
-            Optional<ApiClient> client = directory.client(candidate.clientId()).map(Directory.RegisteredClient::credentials);
+            Optional<ApiClient> client =
+                    directory.client(candidate.clientId()).map(Directory.RegisteredClient::credentials);
             if (client.isPresent() && sameSecret(client.get().secret(), candidate.secret())) {
                 if (client.get().authMethod() != usedMethod) {
-                    throw OAuthError.accessDenied("The client is registered for " + client.get().authMethod().wireName()
-                            + " authentication, not " + usedMethod.wireName() + ".").reject();
+                    throw OAuthError.accessDenied("The client is registered for "
+                                    + client.get().authMethod().wireName() + " authentication, not "
+                                    + usedMethod.wireName() + ".")
+                            .reject();
                 }
                 return client.get();
             }
@@ -95,6 +104,7 @@ final class ClientAuthentication {
     }
 
     private static boolean sameSecret(String expected, String presented) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,11 +16,14 @@ final class ClientEndpoint implements Endpoint {
         Caller caller = authenticator.caller(request);
         // Client ids are looked up as given: the simulator allows ids that are not UUIDs.
         String clientId = request.segment(1);
-        Directory.RegisteredClient client = directory.client(clientId)
-                .orElseThrow(() -> PlatformError.notFound("Client not found.", "no client with id " + clientId).reject());
+        Directory.RegisteredClient client = directory
+                .client(clientId)
+                .orElseThrow(() -> PlatformError.notFound("Client not found.", "no client with id " + clientId)
+                        .reject());
         boolean own = caller.isApiClient() && caller.id().equals(clientId);
         if (!own && !directory.isWithin(client.credentials().tenantId(), caller.tenantId())) {
-            throw PlatformError.forbidden("Access denied.", "the client is not in the caller's tenant or below it").reject();
+            throw PlatformError.forbidden("Access denied.", "the client is not in the caller's tenant or below it")
+                    .reject();
         }
         return Answer.json(200, JsonViews.client(client));
     }

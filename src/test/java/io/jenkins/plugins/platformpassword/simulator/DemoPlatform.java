@@ -44,11 +44,14 @@ final class DemoPlatform {
         out.println("API client id: " + client.clientId());
         out.println("API client secret: " + client.secret());
         out.println("User whose password can be changed (demo-user, in Demo Customer): " + changeableUser);
-        out.println("User whose password cannot be changed (partner-admin, in the client's own tenant): " + ownTenantUser);
-        out.println("Token request: curl -s -u '" + client.clientId() + ":" + client.secret() + "' -d grant_type=client_credentials "
-                + url + "/api/2/idp/token");
-        out.println("Password change: curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
-                + "-d '{\"password\":\"New-Passw0rd-2024\"}' " + url + "/api/2/users/" + changeableUser + "/password");
+        out.println(
+                "User whose password cannot be changed (partner-admin, in the client's own tenant): " + ownTenantUser);
+        out.println("Token request: curl -s -u '" + client.clientId() + ":" + client.secret()
+                + "' -d grant_type=client_credentials " + url + "/api/2/idp/token");
+        out.println(
+                "Password change: curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+                        + "-d '{\"password\":\"New-Passw0rd-2024\"}' " + url + "/api/2/users/" + changeableUser
+                        + "/password");
         out.flush();
     }
 }

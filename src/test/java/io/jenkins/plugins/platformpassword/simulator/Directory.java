@@ -20,8 +20,7 @@ import java.util.Optional;
 final class Directory {
 
     /** The platform's generated client details: created_at is required in the client JSON. */
-    record RegisteredClient(ApiClient credentials, Instant createdAt) {
-    }
+    record RegisteredClient(ApiClient credentials, Instant createdAt) {}
 
     private final Map<String, Tenant> tenants = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
@@ -41,8 +40,15 @@ final class Directory {
     synchronized Tenant addTenant(String parentId, String name, TenantKind kind) {
         Tenant parent = existingTenant(parentId);
         Instant now = Instant.now();
-        Tenant tenant = new Tenant(RandomValues.uuid(), name, kind == null ? TenantKind.below(parent.kind()) : kind, parent.id(),
-                true, 1, now, now);
+        Tenant tenant = new Tenant(
+                RandomValues.uuid(),
+                name,
+                kind == null ? TenantKind.below(parent.kind()) : kind,
+                parent.id(),
+                true,
+                1,
+                now,
+                now);
         tenants.put(tenant.id(), tenant);
         return tenant;
     }
@@ -116,7 +122,9 @@ final class Directory {
     /** The tenant and the tenants above it, the root first. */
     synchronized List<Tenant> ancestorsAndSelf(String tenantId) {
         List<Tenant> chain = new ArrayList<>();
-        for (Tenant t = existingTenant(tenantId); t != null; t = t.parentId() == null ? null : tenants.get(t.parentId())) {
+        for (Tenant t = existingTenant(tenantId);
+                t != null;
+                t = t.parentId() == null ? null : tenants.get(t.parentId())) {
             chain.add(0, t);
         }
         return chain;

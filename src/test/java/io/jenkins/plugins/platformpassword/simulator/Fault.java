@@ -51,7 +51,8 @@ public final class Fault {
     /** The status with a platform-shaped error body, as the platform itself would fail. */
     public static Fault status(int status) {
         PlatformError error = PlatformError.forStatus(checkedStatus(status));
-        return new Fault("status " + status, (exchange, shutdown) -> error.toAnswer().send(exchange));
+        return new Fault(
+                "status " + status, (exchange, shutdown) -> error.toAnswer().send(exchange));
     }
 
     /** Any status and body, e.g. a proxy's HTML error page or broken JSON; {@code contentType} may be null (no header). */
@@ -62,7 +63,8 @@ public final class Fault {
 
     /** 429 with a platform-shaped error body and {@code Retry-After} when not null (seconds or an HTTP date). */
     public static Fault tooManyRequests(String retryAfterOrNull) {
-        Answer plain = new PlatformError(429, 429, "Too many requests.", "fault injected by the platform simulator").toAnswer();
+        Answer plain = new PlatformError(429, 429, "Too many requests.", "fault injected by the platform simulator")
+                .toAnswer();
         Answer answer = retryAfterOrNull == null ? plain : plain.withHeader("Retry-After", retryAfterOrNull);
         return new Fault("429 Retry-After " + retryAfterOrNull, (exchange, shutdown) -> answer.send(exchange));
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class FaultQueue {
 
-    private record Pending(String pathPrefix, Fault fault) {
-    }
+    private record Pending(String pathPrefix, Fault fault) {}
 
     private final LinkedList<Pending> pending = new LinkedList<>();
 
@@ -21,7 +20,7 @@ final class FaultQueue {
 
     /** Removes and returns the oldest fault meant for this path, if any. */
     synchronized Optional<Fault> takeFor(String path) {
-        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending next = it.next();
             if (path.startsWith(next.pathPrefix())) {
                 it.remove();

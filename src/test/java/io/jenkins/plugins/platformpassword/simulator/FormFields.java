@@ -51,6 +51,9 @@ final class FormFields {
 
     /** The first name that occurs more than once; OAuth 2 forbids repeating a token request parameter. */
     Optional<String> repeatedName() {
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst();
+        return values.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -43,7 +43,9 @@ final class IncomingRequest {
     Optional<String> mediaType() {
         return header("Content-Type").map(value -> {
             int semicolon = value.indexOf(';');
-            return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+            return (semicolon < 0 ? value : value.substring(0, semicolon))
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
         });
     }
 
@@ -52,7 +54,8 @@ final class IncomingRequest {
         try {
             return FormFields.parse(recorded.rawQuery());
         } catch (IllegalArgumentException e) {
-            throw PlatformError.badRequest("Invalid query string.", e.getMessage()).reject();
+            throw PlatformError.badRequest("Invalid query string.", e.getMessage())
+                    .reject();
         }
     }
 }

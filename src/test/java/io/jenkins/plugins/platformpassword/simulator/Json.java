@@ -10,10 +10,10 @@ final class Json {
 
     // Nulls are written because the spec requires some nullable members (deleted_at, for one);
     // HTML escaping is off so that texts read in a terminal as they were written.
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] toBytes(JsonElement json) {
         return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class JsonViews {
 
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     static JsonObject user(User user, Tenant tenant) {
         JsonObject json = new JsonObject();

@@ -22,6 +22,8 @@ record OAuthError(int status, String error, String description) {
         body.addProperty("error", error);
         body.addProperty("error_description", description);
         // RFC 6749 section 5.1/5.2: token answers must not be cached.
-        return new Rejection(Answer.json(status, body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache"));
+        return new Rejection(Answer.json(status, body)
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("Pragma", "no-cache"));
     }
 }

@@ -17,8 +17,7 @@ import java.io.StringReader;
  */
 final class PasswordBody {
 
-    private PasswordBody() {
-    }
+    private PasswordBody() {}
 
     /** The password exactly as the JSON string decodes (escapes resolved, nothing trimmed). */
     static String password(byte[] body) throws Rejection {

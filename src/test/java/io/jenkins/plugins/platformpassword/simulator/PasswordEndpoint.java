@@ -24,18 +24,29 @@ final class PasswordEndpoint implements Endpoint {
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
         if (!caller.isApiClient()) {
-            throw PlatformError.forbidden("This method can be accessed only by OAuth 2.0 / OpenID Connect clients (API clients).",
-                    "the access token belongs to a user, not to an API client").reject();
+            throw PlatformError.forbidden(
+                            "This method can be accessed only by OAuth 2.0 / OpenID Connect clients (API clients).",
+                            "the access token belongs to a user, not to an API client")
+                    .reject();
         }
         if (!request.mediaType().map(JSON::equals).orElse(false)) {
-            throw new PlatformError(415, 415, "Unsupported Media Type: the request body must be " + JSON + ".",
-                    "Content-Type was " + request.header("Content-Type").map(v -> "'" + v + "'").orElse("missing")).reject();
+            throw new PlatformError(
+                            415,
+                            415,
+                            "Unsupported Media Type: the request body must be " + JSON + ".",
+                            "Content-Type was "
+                                    + request.header("Content-Type")
+                                            .map(v -> "'" + v + "'")
+                                            .orElse("missing"))
+                    .reject();
         }
         String password = PasswordBody.password(request.body());
         User user = Lookups.user(directory, request.segment(1));
         if (user.tenantId().equals(caller.tenantId()) || !directory.isWithin(user.tenantId(), caller.tenantId())) {
-            throw PlatformError.forbidden("Password can be changed only for user accounts located in sub-tenants.",
-                    "the user's tenant is not below the API client's tenant").reject();
+            throw PlatformError.forbidden(
+                            "Password can be changed only for user accounts located in sub-tenants.",
+                            "the user's tenant is not below the API client's tenant")
+                    .reject();
         }
         policy.check(password);
         directory.acceptPassword(user.id(), password);

@@ -17,8 +17,12 @@ final class PasswordPolicy {
 
     void check(String password) throws Rejection {
         if (enforced && password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
-            throw new PlatformError(400, PlatformError.BUSINESS_RULES, "The password does not satisfy the password policy.",
-                    "the password must be at least " + MINIMUM_LENGTH + " characters long").reject();
+            throw new PlatformError(
+                            400,
+                            PlatformError.BUSINESS_RULES,
+                            "The password does not satisfy the password policy.",
+                            "the password must be at least " + MINIMUM_LENGTH + " characters long")
+                    .reject();
         }
     }
 }

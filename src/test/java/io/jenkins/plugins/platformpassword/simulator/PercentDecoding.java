@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class PercentDecoding {
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /**
      * @param encoded        the encoded text
@@ -52,7 +51,8 @@ final class PercentDecoding {
     /** Decodes UTF-8, refusing malformed input instead of replacing it. */
     static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -23,7 +23,8 @@ record PlatformError(int status, int code, String message, String info) {
     }
 
     static PlatformError unauthorized(String info) {
-        return new PlatformError(401, 401, "Authorization is required: the access token is missing, invalid or expired.", info);
+        return new PlatformError(
+                401, 401, "Authorization is required: the access token is missing, invalid or expired.", info);
     }
 
     static PlatformError forbidden(String message, String info) {
@@ -37,7 +38,10 @@ record PlatformError(int status, int code, String message, String info) {
     /** The error a fault injects for a bare status: a code and message typical of that status. */
     static PlatformError forStatus(int status) {
         if (status >= 500) {
-            return new PlatformError(status, INTERNAL, "Service is temporarily unavailable (HTTP " + status + ").",
+            return new PlatformError(
+                    status,
+                    INTERNAL,
+                    "Service is temporarily unavailable (HTTP " + status + ").",
                     "fault injected by the platform simulator");
         }
         if (status == 403) {
@@ -46,7 +50,8 @@ record PlatformError(int status, int code, String message, String info) {
         if (status == 401) {
             return unauthorized("fault injected by the platform simulator");
         }
-        return new PlatformError(status, status, "Request failed (HTTP " + status + ").", "fault injected by the platform simulator");
+        return new PlatformError(
+                status, status, "Request failed (HTTP " + status + ").", "fault injected by the platform simulator");
     }
 
     JsonObject toJson() {

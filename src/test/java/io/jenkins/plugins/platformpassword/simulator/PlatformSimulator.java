@@ -55,7 +55,8 @@ public final class PlatformSimulator implements AutoCloseable {
     private PlatformSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         // A thread per request (reused): a hung or slow request must not hold up the others.
-        executor = Executors.newCachedThreadPool(daemonThreads("platform-simulator-" + server.getAddress().getPort()));
+        executor = Executors.newCachedThreadPool(
+                daemonThreads("platform-simulator-" + server.getAddress().getPort()));
         server.setExecutor(executor);
         server.createContext("/", new SimulatorHandler(log, faults, router(), () -> latency, shutdown));
         server.start();
@@ -104,7 +105,9 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     public String addTenant(String parentTenantId, String name, TenantKind kind) {
-        return directory.addTenant(parentTenantId, name, Objects.requireNonNull(kind, "kind")).id();
+        return directory
+                .addTenant(parentTenantId, name, Objects.requireNonNull(kind, "kind"))
+                .id();
     }
 
     public void setTenantEnabled(String tenantId, boolean enabled) {
@@ -127,7 +130,9 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     public String addUser(String tenantId, String login, String email) {
-        return directory.addUser(tenantId, Objects.requireNonNull(login, "login"), email).id();
+        return directory
+                .addUser(tenantId, Objects.requireNonNull(login, "login"), email)
+                .id();
     }
 
     public void setUserEnabled(String userId, boolean enabled) {
@@ -151,8 +156,10 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** A valid access token for the client without an HTTP round trip. */
     public String issueToken(ApiClient client) {
-        ApiClient registered = directory.client(client.clientId())
-                .orElseThrow(() -> new NoSuchElementException("no API client with id " + client.clientId())).credentials();
+        ApiClient registered = directory
+                .client(client.clientId())
+                .orElseThrow(() -> new NoSuchElementException("no API client with id " + client.clientId()))
+                .credentials();
         return tokens.issue(Caller.apiClient(registered)).value();
     }
 

@@ -85,10 +85,14 @@ class PlatformSimulatorTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(2)).header("Authorization", "Bearer " + token).build());
+        return send(HttpRequest.newBuilder(api(path))
+                .timeout(Duration.ofSeconds(2))
+                .header("Authorization", "Bearer " + token)
+                .build());
     }
 
-    private HttpResponse<String> changePassword(String userId, String token, String contentType, String body) throws Exception {
+    private HttpResponse<String> changePassword(String userId, String token, String contentType, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(api("/users/" + userId + "/password"))
                 .timeout(Duration.ofSeconds(2))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -141,7 +145,8 @@ class PlatformSimulatorTest {
 
         @Test
         void basicAuthenticationGivesABearerToken() throws Exception {
-            HttpResponse<String> response = tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials");
+            HttpResponse<String> response =
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials");
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject token = json(response);
@@ -149,9 +154,12 @@ class PlatformSimulatorTest {
             assertThat(token.get("access_token").getAsString()).isNotBlank();
             assertThat(token.get("id_token").getAsString()).isNotBlank();
             assertThat(token.get("expires_in").getAsLong()).isEqualTo(7200L);
-            assertThat(token.get("expires_on").getAsLong()).isCloseTo(Instant.now().plusSeconds(7200).getEpochSecond(), Offset.offset(5L));
+            assertThat(token.get("expires_on").getAsLong())
+                    .isCloseTo(Instant.now().plusSeconds(7200).getEpochSecond(), Offset.offset(5L));
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-            assertThat(get("/users/" + customerUser, token.get("access_token").getAsString()).statusCode()).isEqualTo(200);
+            assertThat(get("/users/" + customerUser, token.get("access_token").getAsString())
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -160,28 +168,48 @@ class PlatformSimulatorTest {
             String secret = "s3cr:et%+ & ü 🔑";
             simulator.addApiClient(partner, id, secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
 
-            assertThat(tokenRequest(basic(formEncode(id) + ":" + formEncode(secret)), "grant_type=client_credentials").statusCode()).isEqualTo(200);
+            assertThat(tokenRequest(basic(formEncode(id) + ":" + formEncode(secret)), "grant_type=client_credentials")
+                            .statusCode())
+                    .isEqualTo(200);
             String rawSecret = "raw%secret:with:colons";
             simulator.addApiClient(partner, "raw-client", rawSecret, TokenAuthMethod.CLIENT_SECRET_BASIC);
-            assertThat(tokenRequest(basic("raw-client:" + rawSecret), "grant_type=client_credentials").statusCode()).isEqualTo(200);
+            assertThat(tokenRequest(basic("raw-client:" + rawSecret), "grant_type=client_credentials")
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         @Test
         void postAuthenticationForClientsRegisteredForIt() throws Exception {
-            ApiClient post = simulator.addApiClient(partner, "post-client", "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
-            String form = "grant_type=client_credentials&client_id=" + formEncode(post.clientId()) + "&client_secret=" + formEncode(post.secret());
+            ApiClient post =
+                    simulator.addApiClient(partner, "post-client", "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
+            String form = "grant_type=client_credentials&client_id=" + formEncode(post.clientId()) + "&client_secret="
+                    + formEncode(post.secret());
 
             assertThat(tokenRequest(null, form).statusCode()).isEqualTo(200);
-            oauthError(tokenRequest(basic(post.clientId() + ":" + post.secret()), "grant_type=client_credentials"), 401, "access_denied");
-            oauthError(tokenRequest(null, "grant_type=client_credentials&client_id=" + formEncode(client.clientId())
-                    + "&client_secret=" + client.secret()), 401, "access_denied");
+            oauthError(
+                    tokenRequest(basic(post.clientId() + ":" + post.secret()), "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
+            oauthError(
+                    tokenRequest(
+                            null,
+                            "grant_type=client_credentials&client_id=" + formEncode(client.clientId())
+                                    + "&client_secret=" + client.secret()),
+                    401,
+                    "access_denied");
         }
 
         @Test
         void wrongSecretOrUnknownClientIsAccessDeniedInOAuthShape() throws Exception {
-            JsonObject wrongSecret = oauthError(tokenRequest(basic(client.clientId() + ":wrong"), "grant_type=client_credentials"), 401, "access_denied");
+            JsonObject wrongSecret = oauthError(
+                    tokenRequest(basic(client.clientId() + ":wrong"), "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
             assertThat(wrongSecret.get("error_description").getAsString()).doesNotContain("wrong");
-            oauthError(tokenRequest(basic("nobody:" + client.secret()), "grant_type=client_credentials"), 401, "access_denied");
+            oauthError(
+                    tokenRequest(basic("nobody:" + client.secret()), "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
             oauthError(tokenRequest(null, "grant_type=client_credentials"), 401, "access_denied");
         }
 
@@ -190,19 +218,26 @@ class PlatformSimulatorTest {
             String auth = basic(client.clientId() + ":" + client.secret());
             oauthError(tokenRequest(auth, "grant_type=password"), 400, "invalid_request");
             oauthError(tokenRequest(auth, ""), 400, "invalid_request");
-            oauthError(tokenRequest(auth, "grant_type=client_credentials&grant_type=client_credentials"), 400, "invalid_request");
+            oauthError(
+                    tokenRequest(auth, "grant_type=client_credentials&grant_type=client_credentials"),
+                    400,
+                    "invalid_request");
         }
 
         @Test
         void aDisabledTenantsClientGetsNoToken() throws Exception {
             simulator.setTenantEnabled(partner, false);
-            oauthError(tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"), 401, "access_denied");
+            oauthError(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
         }
 
         @Test
         void tokenLifetimeAndExpiry() throws Exception {
             simulator.tokenLifetime(Duration.ofMinutes(14));
-            JsonObject token = json(tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            JsonObject token = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
             assertThat(token.get("expires_in").getAsLong()).isEqualTo(840L);
 
             String before = simulator.issueToken(client);
@@ -211,7 +246,12 @@ class PlatformSimulatorTest {
 
             JsonObject error = platformError(get("/users/" + customerUser, before), 401);
             assertThat(info(error)).contains("expired");
-            assertThat(platformError(get("/users/" + customerUser, token.get("access_token").getAsString()), 401)).isNotNull();
+            assertThat(platformError(
+                            get(
+                                    "/users/" + customerUser,
+                                    token.get("access_token").getAsString()),
+                            401))
+                    .isNotNull();
             assertThat(get("/users/" + customerUser, after).statusCode()).isEqualTo(200);
         }
     }
@@ -238,7 +278,10 @@ class PlatformSimulatorTest {
 
         @Test
         void contentTypeMayCarryACharset() throws Exception {
-            HttpResponse<String> response = changePassword(customerUser, simulator.issueToken(client), "application/json; charset=UTF-8",
+            HttpResponse<String> response = changePassword(
+                    customerUser,
+                    simulator.issueToken(client),
+                    "application/json; charset=UTF-8",
                     "{\"password\":\"" + PASSWORD + "\"}");
             assertThat(response.statusCode()).isEqualTo(204);
         }
@@ -246,7 +289,9 @@ class PlatformSimulatorTest {
         @Test
         void aUserTokenIsForbidden() throws Exception {
             String userToken = simulator.issueUserToken(partnerUser);
-            JsonObject error = platformError(changePassword(customerUser, userToken, "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 403);
+            JsonObject error = platformError(
+                    changePassword(customerUser, userToken, "application/json", "{\"password\":\"" + PASSWORD + "\"}"),
+                    403);
             assertThat(error.get("message").getAsString()).contains("only by OAuth 2.0");
             assertThat(simulator.passwordOf(customerUser)).isEmpty();
         }
@@ -254,7 +299,8 @@ class PlatformSimulatorTest {
         @Test
         void usersInTheClientsOwnTenantOrOutsideItAreForbidden() throws Exception {
             JsonObject own = platformError(changePassword(partnerUser, PASSWORD), 403);
-            assertThat(own.get("message").getAsString()).isEqualTo("Password can be changed only for user accounts located in sub-tenants.");
+            assertThat(own.get("message").getAsString())
+                    .isEqualTo("Password can be changed only for user accounts located in sub-tenants.");
             platformError(changePassword(strangerUser, PASSWORD), 403);
             assertThat(simulator.passwordOf(partnerUser)).isEmpty();
             assertThat(simulator.passwordOf(strangerUser)).isEmpty();
@@ -269,24 +315,44 @@ class PlatformSimulatorTest {
         @Test
         void aBodyThatIsNotJsonIs415() throws Exception {
             String token = simulator.issueToken(client);
-            platformError(changePassword(customerUser, token, "text/plain", "{\"password\":\"" + PASSWORD + "\"}"), 415);
+            platformError(
+                    changePassword(customerUser, token, "text/plain", "{\"password\":\"" + PASSWORD + "\"}"), 415);
             platformError(changePassword(customerUser, token, null, "{\"password\":\"" + PASSWORD + "\"}"), 415);
         }
 
         @Test
         void eachBodyProblemIs400NamingIt() throws Exception {
             String token = simulator.issueToken(client);
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{\"password\":\"" + PASSWORD + "\",\"x\":1}"), 400)))
+            assertThat(info(platformError(
+                            changePassword(
+                                    customerUser,
+                                    token,
+                                    "application/json",
+                                    "{\"password\":\"" + PASSWORD + "\",\"x\":1}"),
+                            400)))
                     .contains("unexpected property 'x'");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{\"password\":123456789}"), 400)))
+            assertThat(info(platformError(
+                            changePassword(customerUser, token, "application/json", "{\"password\":123456789}"), 400)))
                     .contains("must be a string");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{}"), 400))).contains("missing");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{\"password\":"), 400))).contains("not valid JSON");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "[\"x\"]"), 400))).contains("JSON object");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{'password':'abcdefghijk'}"), 400)))
+            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "{}"), 400)))
+                    .contains("missing");
+            assertThat(info(platformError(
+                            changePassword(customerUser, token, "application/json", "{\"password\":"), 400)))
                     .contains("not valid JSON");
-            assertThat(info(platformError(changePassword(customerUser, token, "application/json",
-                    "{\"password\":\"" + PASSWORD + "\",\"password\":\"other-password\"}"), 400))).contains("more than once");
+            assertThat(info(platformError(changePassword(customerUser, token, "application/json", "[\"x\"]"), 400)))
+                    .contains("JSON object");
+            assertThat(info(platformError(
+                            changePassword(customerUser, token, "application/json", "{'password':'abcdefghijk'}"),
+                            400)))
+                    .contains("not valid JSON");
+            assertThat(info(platformError(
+                            changePassword(
+                                    customerUser,
+                                    token,
+                                    "application/json",
+                                    "{\"password\":\"" + PASSWORD + "\",\"password\":\"other-password\"}"),
+                            400)))
+                    .contains("more than once");
             assertThat(simulator.passwordChangeCount(customerUser)).isZero();
         }
 
@@ -295,7 +361,8 @@ class PlatformSimulatorTest {
             JsonObject error = platformError(changePassword(customerUser, "short-pw"), 400);
             assertThat(error.get("code").getAsInt()).isEqualTo(1027);
             assertThat(error.get("message").getAsString()).contains("password policy");
-            assertThat(changePassword(customerUser, "🔑🔑🔑🔑🔑🔑🔑🔑🔑").statusCode()).isEqualTo(204);
+            assertThat(changePassword(customerUser, "🔑🔑🔑🔑🔑🔑🔑🔑🔑").statusCode())
+                    .isEqualTo(204);
 
             simulator.enforcePasswordPolicy(false);
             assertThat(changePassword(customerUser, "x").statusCode()).isEqualTo(204);
@@ -304,8 +371,11 @@ class PlatformSimulatorTest {
 
         @Test
         void noTokenIs401() throws Exception {
-            platformError(changePassword(customerUser, null, "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 401);
-            platformError(changePassword(customerUser, "made-up", "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 401);
+            platformError(
+                    changePassword(customerUser, null, "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 401);
+            platformError(
+                    changePassword(customerUser, "made-up", "application/json", "{\"password\":\"" + PASSWORD + "\"}"),
+                    401);
         }
     }
 
@@ -323,11 +393,23 @@ class PlatformSimulatorTest {
             assertThat(user.get("login").getAsString()).isEqualTo("customer-user");
             assertThat(user.get("enabled").getAsBoolean()).isTrue();
             assertThat(user.get("activated").getAsBoolean()).isTrue();
-            assertThat(user.getAsJsonObject("contact").get("email").getAsString()).isEqualTo("Customer.User@example.com");
-            assertThat(user.keySet()).contains("version", "created_at", "updated_at", "deleted_at", "language", "business_types", "notifications");
+            assertThat(user.getAsJsonObject("contact").get("email").getAsString())
+                    .isEqualTo("Customer.User@example.com");
+            assertThat(user.keySet())
+                    .contains(
+                            "version",
+                            "created_at",
+                            "updated_at",
+                            "deleted_at",
+                            "language",
+                            "business_types",
+                            "notifications");
 
             simulator.setUserEnabled(customerUser, false);
-            assertThat(json(get("/users/" + customerUser.toUpperCase(), token)).get("enabled").getAsBoolean()).isFalse();
+            assertThat(json(get("/users/" + customerUser.toUpperCase(), token))
+                            .get("enabled")
+                            .getAsBoolean())
+                    .isFalse();
             assertThat(get("/users/" + partnerUser, token).statusCode()).isEqualTo(200);
             platformError(get("/users/" + strangerUser, token), 403);
             platformError(get("/users/00000000-0000-4000-8000-000000000000", token), 404);
@@ -343,14 +425,17 @@ class PlatformSimulatorTest {
             assertThat(tenant.get("enabled").getAsBoolean()).isTrue();
             assertThat(tenant.has("path")).isFalse();
 
-            JsonArray path = json(get("/tenants/" + customer + "?embed_path=true", token)).getAsJsonArray("path");
+            JsonArray path = json(get("/tenants/" + customer + "?embed_path=true", token))
+                    .getAsJsonArray("path");
             assertThat(path).hasSize(2);
             assertThat(path.get(0).getAsJsonObject().get("id").getAsString()).isEqualTo(simulator.rootTenantId());
             assertThat(path.get(1).getAsJsonObject().get("id").getAsString()).isEqualTo(partner);
 
             simulator.setTenantEnabled(customer, false);
-            assertThat(json(get("/tenants/" + customer, token)).get("enabled").getAsBoolean()).isFalse();
-            assertThat(json(get("/tenants/" + partner, token)).get("kind").getAsString()).isEqualTo("partner");
+            assertThat(json(get("/tenants/" + customer, token)).get("enabled").getAsBoolean())
+                    .isFalse();
+            assertThat(json(get("/tenants/" + partner, token)).get("kind").getAsString())
+                    .isEqualTo("partner");
             platformError(get("/tenants/" + otherPartner, token), 403);
             platformError(get("/tenants/" + simulator.rootTenantId(), token), 403);
             platformError(get("/tenants/00000000-0000-4000-8000-000000000000", token), 404);
@@ -369,7 +454,9 @@ class PlatformSimulatorTest {
             ApiClient stranger = simulator.addApiClient(otherPartner);
             platformError(get("/clients/" + stranger.clientId(), token), 403);
             platformError(get("/clients/" + RandomValues.uuid(), token), 404);
-            assertThat(get("/clients/" + client.clientId(), simulator.issueToken(stranger)).statusCode()).isEqualTo(403);
+            assertThat(get("/clients/" + client.clientId(), simulator.issueToken(stranger))
+                            .statusCode())
+                    .isEqualTo(403);
         }
 
         @Test
@@ -377,11 +464,15 @@ class PlatformSimulatorTest {
             String token = simulator.issueToken(client);
             simulator.addUser(customer, "customer-admin");
 
-            JsonArray items = json(get("/search?tenant=" + partner + "&text=CUSTOMER", token)).getAsJsonArray("items");
+            JsonArray items = json(get("/search?tenant=" + partner + "&text=CUSTOMER", token))
+                    .getAsJsonArray("items");
             List<String> found = new ArrayList<>();
             for (JsonElement item : items) {
                 JsonObject hit = item.getAsJsonObject();
-                found.add(hit.get("obj_type").getAsString() + ":" + (hit.has("login") ? hit.get("login").getAsString() : hit.get("name").getAsString()));
+                found.add(hit.get("obj_type").getAsString() + ":"
+                        + (hit.has("login")
+                                ? hit.get("login").getAsString()
+                                : hit.get("name").getAsString()));
                 assertThat(hit.keySet()).contains("id", "parent_id", "path");
             }
             assertThat(found).containsExactly("tenant:Customer", "user:customer-user", "user:customer-admin");
@@ -389,10 +480,18 @@ class PlatformSimulatorTest {
             assertThat(user.get("parent_id").getAsString()).isEqualTo(customer);
             assertThat(user.getAsJsonArray("path").toString()).isEqualTo("[\"Root\",\"Partner\",\"Customer\"]");
 
-            assertThat(json(get("/search?tenant=" + partner + "&text=customer&limit=1", token)).getAsJsonArray("items")).hasSize(1);
-            assertThat(json(get("/search?tenant=" + partner + "&text=example.com", token)).getAsJsonArray("items")).hasSize(1);
-            assertThat(json(get("/search?tenant=" + partner + "&text=cu", token)).getAsJsonArray("items")).isEmpty();
-            assertThat(json(get("/search?tenant=" + partner + "&text=stranger", token)).getAsJsonArray("items")).isEmpty();
+            assertThat(json(get("/search?tenant=" + partner + "&text=customer&limit=1", token))
+                            .getAsJsonArray("items"))
+                    .hasSize(1);
+            assertThat(json(get("/search?tenant=" + partner + "&text=example.com", token))
+                            .getAsJsonArray("items"))
+                    .hasSize(1);
+            assertThat(json(get("/search?tenant=" + partner + "&text=cu", token))
+                            .getAsJsonArray("items"))
+                    .isEmpty();
+            assertThat(json(get("/search?tenant=" + partner + "&text=stranger", token))
+                            .getAsJsonArray("items"))
+                    .isEmpty();
             platformError(get("/search?tenant=" + otherPartner + "&text=stranger", token), 403);
             platformError(get("/search?text=stranger", token), 400);
         }
@@ -408,7 +507,8 @@ class PlatformSimulatorTest {
         private boolean compromised(String password) throws Exception {
             HttpResponse<String> response = send(HttpRequest.newBuilder(api("/users/check_password"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + CompromisedPasswords.sha1Hex(password).toUpperCase() + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\""
+                            + CompromisedPasswords.sha1Hex(password).toUpperCase() + "\"}"))
                     .build());
             assertThat(response.statusCode()).isEqualTo(200);
             return json(response).get("compromised").getAsBoolean();
@@ -418,7 +518,10 @@ class PlatformSimulatorTest {
         void unknownPathsAre404AndWrongMethods405() throws Exception {
             String token = simulator.issueToken(client);
             platformError(get("/nothing/here", token), 404);
-            platformError(send(HttpRequest.newBuilder(URI.create(simulator.dataCenterUrl() + "/elsewhere")).build()), 404);
+            platformError(
+                    send(HttpRequest.newBuilder(URI.create(simulator.dataCenterUrl() + "/elsewhere"))
+                            .build()),
+                    404);
             HttpResponse<String> wrongMethod = get("/users/" + customerUser + "/password", token);
             platformError(wrongMethod, 405);
             assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
@@ -436,7 +539,10 @@ class PlatformSimulatorTest {
             simulator.enqueueFault("/api/2/users/", Fault.status(503));
             simulator.enqueueFault("/api/2/users/", Fault.status(502));
 
-            assertThat(platformError(changePassword(customerUser, PASSWORD), 503).get("code").getAsInt()).isEqualTo(1000);
+            assertThat(platformError(changePassword(customerUser, PASSWORD), 503)
+                            .get("code")
+                            .getAsInt())
+                    .isEqualTo(1000);
             platformError(changePassword(customerUser, PASSWORD), 502);
             assertThat(changePassword(customerUser, PASSWORD).statusCode()).isEqualTo(204);
             assertThat(simulator.passwordChangeCount(customerUser)).isEqualTo(1);
@@ -447,7 +553,9 @@ class PlatformSimulatorTest {
             simulator.enqueueFault("/api/2/idp/token", Fault.status(500));
             assertThat(changePassword(customerUser, PASSWORD).statusCode()).isEqualTo(204);
             assertThat(simulator.pendingFaults()).isEqualTo(1);
-            assertThat(tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials").statusCode()).isEqualTo(500);
+            assertThat(tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials")
+                            .statusCode())
+                    .isEqualTo(500);
             assertThat(simulator.pendingFaults()).isZero();
         }
 
@@ -467,7 +575,8 @@ class PlatformSimulatorTest {
             HttpResponse<String> first = changePassword(customerUser, PASSWORD);
             platformError(first, 429);
             assertThat(first.headers().firstValue("Retry-After")).hasValue("3");
-            assertThat(changePassword(customerUser, PASSWORD).headers().firstValue("Retry-After")).isEmpty();
+            assertThat(changePassword(customerUser, PASSWORD).headers().firstValue("Retry-After"))
+                    .isEmpty();
         }
 
         @Test
@@ -481,7 +590,8 @@ class PlatformSimulatorTest {
 
         @Test
         void aBodyCutInHalfIsAnIOException() {
-            simulator.enqueueFault("/api/2/users/", Fault.cutMidBody(500, "application/json", "{\"error\":{\"code\":1000}}"));
+            simulator.enqueueFault(
+                    "/api/2/users/", Fault.cutMidBody(500, "application/json", "{\"error\":{\"code\":1000}}"));
             assertThatThrownBy(() -> changePassword(customerUser, PASSWORD))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("fixed content-length: 23, bytes received: 11");
@@ -491,7 +601,9 @@ class PlatformSimulatorTest {
         void aHangTimesOutAtTheClient() {
             simulator.enqueueFault("/api/2/users/", Fault.hang());
             long started = System.nanoTime();
-            assertThatThrownBy(() -> send(HttpRequest.newBuilder(api("/users/" + customerUser)).timeout(Duration.ofMillis(300)).build()))
+            assertThatThrownBy(() -> send(HttpRequest.newBuilder(api("/users/" + customerUser))
+                            .timeout(Duration.ofMillis(300))
+                            .build()))
                     .isInstanceOf(HttpTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
             assertThat(simulator.requestCount("GET", "/api/2/users/")).isEqualTo(1);
@@ -501,7 +613,9 @@ class PlatformSimulatorTest {
         void closeReleasesAHungRequestPromptly() throws Exception {
             simulator.enqueueFault("/api/2/users/", Fault.hang());
             CompletableFuture<HttpResponse<String>> pending = http.sendAsync(
-                    HttpRequest.newBuilder(api("/users/" + customerUser)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpRequest.newBuilder(api("/users/" + customerUser))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             waitUntil(() -> simulator.requests().size() == 1);
 
@@ -520,8 +634,8 @@ class PlatformSimulatorTest {
             HttpResponse<String> response = changePassword(customerUser, PASSWORD);
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).isEqualTo("{\"slow\":true}");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(12 * 30));
-
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(12 * 30));
         }
 
         @Test
@@ -530,15 +644,19 @@ class PlatformSimulatorTest {
             // them at once: a client needs its own deadline for the body.
             simulator.enqueueFault("/api/2/users/", Fault.trickle(500, "{\"slow\":true}", Duration.ofMillis(50)));
             long started = System.nanoTime();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(api("/users/" + customerUser)).timeout(Duration.ofMillis(200)).build());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(api("/users/" + customerUser))
+                    .timeout(Duration.ofMillis(200))
+                    .build());
             assertThat(response.body()).isEqualTo("{\"slow\":true}");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(12 * 50));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(12 * 50));
         }
 
         @Test
         void anOversizedBodyHasItsFullLength() throws Exception {
             simulator.enqueueFault("/api/2/users/", Fault.oversizedBody(400, 3 * 1024 * 1024));
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(api("/users/" + customerUser)).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(api("/users/" + customerUser)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");

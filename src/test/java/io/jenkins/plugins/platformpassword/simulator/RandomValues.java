@@ -11,8 +11,7 @@ final class RandomValues {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomValues() {
-    }
+    private RandomValues() {}
 
     /** A random UUID in lower case, as the platform writes ids. */
     static String uuid() {

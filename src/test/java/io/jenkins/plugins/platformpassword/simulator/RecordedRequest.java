@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param headers  the request headers, names in lower case
  * @param body     the request body bytes (empty when there was none)
  */
-public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+public record RecordedRequest(
+        String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     public RecordedRequest {
         Objects.requireNonNull(method, "method");
@@ -49,8 +50,12 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
     /** Compares the body by content, not by array identity as a record would. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof RecordedRequest that && method.equals(that.method) && path.equals(that.path)
-                && Objects.equals(rawQuery, that.rawQuery) && headers.equals(that.headers) && Arrays.equals(body, that.body);
+        return other instanceof RecordedRequest that
+                && method.equals(that.method)
+                && path.equals(that.path)
+                && Objects.equals(rawQuery, that.rawQuery)
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
     }
 
     @Override
@@ -67,8 +72,8 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
     private static Map<String, List<String>> lowerCaseCopy(Map<String, List<String>> headers) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (headers != null) {
-            headers.forEach((name, values) -> copy.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
-                    (first, second) -> {
+            headers.forEach((name, values) ->
+                    copy.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (first, second) -> {
                         List<String> merged = new ArrayList<>(first);
                         merged.addAll(second);
                         return List.copyOf(merged);

@@ -17,7 +17,9 @@ final class RequestLog {
     }
 
     synchronized long count(String method, String pathPrefix) {
-        return requests.stream().filter(r -> r.method().equalsIgnoreCase(method) && r.path().startsWith(pathPrefix)).count();
+        return requests.stream()
+                .filter(r -> r.method().equalsIgnoreCase(method) && r.path().startsWith(pathPrefix))
+                .count();
     }
 
     synchronized void clear() {

@@ -21,11 +21,14 @@ final class Router {
     Answer answer(RecordedRequest recorded) {
         try {
             List<String> segments = segments(recorded.path());
-            List<Route> forPath = routes.stream().filter(r -> r.matchesPath(segments)).collect(Collectors.toList());
+            List<Route> forPath =
+                    routes.stream().filter(r -> r.matchesPath(segments)).collect(Collectors.toList());
             if (forPath.isEmpty()) {
                 throw notFound(recorded.path());
             }
-            Route route = forPath.stream().filter(r -> r.method().equals(recorded.method())).findFirst()
+            Route route = forPath.stream()
+                    .filter(r -> r.method().equals(recorded.method()))
+                    .findFirst()
                     .orElseThrow(() -> methodNotAllowed(recorded, forPath));
             return route.endpoint().answer(new IncomingRequest(recorded, segments));
         } catch (Rejection rejection) {
@@ -50,13 +53,18 @@ final class Router {
     }
 
     private static Rejection notFound(String path) {
-        return PlatformError.notFound("Not Found.", "the API has no resource at " + path).reject();
+        return PlatformError.notFound("Not Found.", "the API has no resource at " + path)
+                .reject();
     }
 
     private static Rejection methodNotAllowed(RecordedRequest recorded, List<Route> forPath) {
         String allowed = forPath.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
-        return new Rejection(new PlatformError(405, 405, "Method Not Allowed.",
-                recorded.method() + " is not allowed on " + recorded.path() + "; allowed: " + allowed).toAnswer()
+        return new Rejection(new PlatformError(
+                        405,
+                        405,
+                        "Method Not Allowed.",
+                        recorded.method() + " is not allowed on " + recorded.path() + "; allowed: " + allowed)
+                .toAnswer()
                 .withHeader("Allow", allowed));
     }
 }

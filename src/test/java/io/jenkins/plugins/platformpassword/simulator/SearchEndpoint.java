@@ -28,24 +28,32 @@ final class SearchEndpoint implements Endpoint {
         Caller caller = authenticator.caller(request);
         FormFields query = request.query();
         String tenantId = query.first("tenant")
-                .orElseThrow(() -> PlatformError.badRequest("Missing query parameter.", "the parameter 'tenant' is required").reject());
+                .orElseThrow(
+                        () -> PlatformError.badRequest("Missing query parameter.", "the parameter 'tenant' is required")
+                                .reject());
         String text = query.first("text")
-                .orElseThrow(() -> PlatformError.badRequest("Missing query parameter.", "the parameter 'text' is required").reject());
+                .orElseThrow(
+                        () -> PlatformError.badRequest("Missing query parameter.", "the parameter 'text' is required")
+                                .reject());
         int limit = limit(query);
         Tenant scope = Lookups.tenant(directory, tenantId);
         if (!directory.isWithin(scope.id(), caller.tenantId())) {
-            throw PlatformError.forbidden("Access denied.", "the tenant is not the caller's tenant or below it").reject();
+            throw PlatformError.forbidden("Access denied.", "the tenant is not the caller's tenant or below it")
+                    .reject();
         }
         JsonArray items = new JsonArray();
         if (text.codePointCount(0, text.length()) >= MINIMUM_TEXT_LENGTH) {
             String needle = text.toLowerCase(Locale.ROOT);
             for (Tenant tenant : directory.tenants()) {
-                if (items.size() < limit && directory.isWithin(tenant.id(), scope.id()) && contains(tenant.name(), needle)) {
+                if (items.size() < limit
+                        && directory.isWithin(tenant.id(), scope.id())
+                        && contains(tenant.name(), needle)) {
                     items.add(JsonViews.tenantHit(tenant, directory.ancestors(tenant.id())));
                 }
             }
             for (User user : directory.users()) {
-                if (items.size() < limit && directory.isWithin(user.tenantId(), scope.id())
+                if (items.size() < limit
+                        && directory.isWithin(user.tenantId(), scope.id())
                         && (contains(user.login(), needle) || contains(user.email(), needle))) {
                     items.add(JsonViews.userHit(user, directory.ancestorsAndSelf(user.tenantId())));
                 }
@@ -69,7 +77,9 @@ final class SearchEndpoint implements Endpoint {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw PlatformError.badRequest("Invalid query parameter.", "'limit' must be a non-negative integer, not '" + value + "'").reject();
+        throw PlatformError.badRequest(
+                        "Invalid query parameter.", "'limit' must be a non-negative integer, not '" + value + "'")
+                .reject();
     }
 
     private static boolean contains(String field, String lowerCaseNeedle) {

@@ -20,7 +20,8 @@ final class SimulatorHandler implements HttpHandler {
     private final Supplier<Duration> latency;
     private final ShutdownSignal shutdown;
 
-    SimulatorHandler(RequestLog log, FaultQueue faults, Router router, Supplier<Duration> latency, ShutdownSignal shutdown) {
+    SimulatorHandler(
+            RequestLog log, FaultQueue faults, Router router, Supplier<Duration> latency, ShutdownSignal shutdown) {
         this.log = log;
         this.faults = faults;
         this.router = router;
@@ -56,8 +57,12 @@ final class SimulatorHandler implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+        return new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(),
+                body);
     }
 
     /** A bug in the simulator shows as a 500 naming it, rather than as a mysterious dropped connection. */
@@ -65,7 +70,9 @@ final class SimulatorHandler implements HttpHandler {
         bug.printStackTrace(); // test output is where whoever hits this will look
         try {
             if (exchange.getResponseCode() == -1) {
-                new PlatformError(500, PlatformError.INTERNAL, "Platform simulator failure.", bug.toString()).toAnswer().send(exchange);
+                new PlatformError(500, PlatformError.INTERNAL, "Platform simulator failure.", bug.toString())
+                        .toAnswer()
+                        .send(exchange);
                 return;
             }
         } catch (IOException | RuntimeException e) {

@@ -7,7 +7,14 @@ import java.time.Instant;
  *
  * @param parentId {@code null} for the root tenant only
  */
-record Tenant(String id, String name, TenantKind kind, String parentId, boolean enabled, int version, Instant createdAt,
+record Tenant(
+        String id,
+        String name,
+        TenantKind kind,
+        String parentId,
+        boolean enabled,
+        int version,
+        Instant createdAt,
         Instant updatedAt) {
 
     Tenant withEnabled(boolean value, Instant now) {

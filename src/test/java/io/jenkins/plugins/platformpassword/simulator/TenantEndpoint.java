@@ -14,12 +14,20 @@ final class TenantEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
-        boolean embedPath = request.query().first("embed_path").map("true"::equalsIgnoreCase).orElse(false);
+        boolean embedPath = request.query()
+                .first("embed_path")
+                .map("true"::equalsIgnoreCase)
+                .orElse(false);
         Tenant tenant = Lookups.tenant(directory, request.segment(1));
         if (!directory.isWithin(tenant.id(), caller.tenantId())) {
-            throw PlatformError.forbidden("Access denied.", "the tenant is not the caller's tenant or below it").reject();
+            throw PlatformError.forbidden("Access denied.", "the tenant is not the caller's tenant or below it")
+                    .reject();
         }
-        return Answer.json(200, JsonViews.tenant(tenant, directory.hasChildren(tenant.id()),
-                embedPath ? directory.ancestors(tenant.id()) : null));
+        return Answer.json(
+                200,
+                JsonViews.tenant(
+                        tenant,
+                        directory.hasChildren(tenant.id()),
+                        embedPath ? directory.ancestors(tenant.id()) : null));
     }
 }

@@ -25,17 +25,22 @@ final class TokenEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         if (!request.mediaType().map(FORM::equals).orElse(false)) {
-            throw OAuthError.invalidRequest("The request body must be " + FORM + ".").reject();
+            throw OAuthError.invalidRequest("The request body must be " + FORM + ".")
+                    .reject();
         }
         FormFields form = form(request);
         Optional<String> repeated = form.repeatedName();
         if (repeated.isPresent()) {
-            throw OAuthError.invalidRequest("The parameter " + repeated.get() + " is given more than once.").reject();
+            throw OAuthError.invalidRequest("The parameter " + repeated.get() + " is given more than once.")
+                    .reject();
         }
         String grantType = form.first("grant_type")
-                .orElseThrow(() -> OAuthError.invalidRequest("The parameter grant_type is required.").reject());
+                .orElseThrow(() -> OAuthError.invalidRequest("The parameter grant_type is required.")
+                        .reject());
         if (!grantType.equals("client_credentials")) {
-            throw OAuthError.invalidRequest("Unsupported grant_type '" + grantType + "'; API clients use client_credentials.").reject();
+            throw OAuthError.invalidRequest(
+                            "Unsupported grant_type '" + grantType + "'; API clients use client_credentials.")
+                    .reject();
         }
         ApiClient client = authentication.authenticate(request, form);
         if (!directory.isActive(client.tenantId())) {
@@ -50,7 +55,8 @@ final class TokenEndpoint implements Endpoint {
         try {
             return FormFields.parse(PercentDecoding.strictUtf8(request.body()));
         } catch (IllegalArgumentException e) {
-            throw OAuthError.invalidRequest("The form body is malformed: " + e.getMessage() + ".").reject();
+            throw OAuthError.invalidRequest("The form body is malformed: " + e.getMessage() + ".")
+                    .reject();
         }
     }
 
@@ -59,7 +65,9 @@ final class TokenEndpoint implements Endpoint {
         json.addProperty("access_token", token.value());
         json.addProperty("token_type", "bearer");
         json.addProperty("id_token", RandomValues.token());
-        json.addProperty("expires_in", Duration.between(token.issuedAt(), token.expiresAt()).toSeconds());
+        json.addProperty(
+                "expires_in",
+                Duration.between(token.issuedAt(), token.expiresAt()).toSeconds());
         json.addProperty("expires_on", token.expiresAt().getEpochSecond());
         return json;
     }

@@ -9,8 +9,17 @@ import java.time.Instant;
  * @param password        the last password the password endpoint accepted, {@code null} before the first
  * @param passwordChanges how many times the password endpoint accepted a password for this user
  */
-record User(String id, String tenantId, String login, String email, boolean enabled, String password, int passwordChanges,
-        int version, Instant createdAt, Instant updatedAt) {
+record User(
+        String id,
+        String tenantId,
+        String login,
+        String email,
+        boolean enabled,
+        String password,
+        int passwordChanges,
+        int version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     User withEnabled(boolean value, Instant now) {
         return new User(id, tenantId, login, email, value, password, passwordChanges, version + 1, createdAt, now);

@@ -16,7 +16,8 @@ final class UserEndpoint implements Endpoint {
         Caller caller = authenticator.caller(request);
         User user = Lookups.user(directory, request.segment(1));
         if (!directory.isWithin(user.tenantId(), caller.tenantId())) {
-            throw PlatformError.forbidden("Access denied.", "the user is not in the caller's tenant or below it").reject();
+            throw PlatformError.forbidden("Access denied.", "the user is not in the caller's tenant or below it")
+                    .reject();
         }
         Tenant tenant = directory.tenant(user.tenantId()).orElseThrow();
         return Answer.json(200, JsonViews.user(user, tenant));

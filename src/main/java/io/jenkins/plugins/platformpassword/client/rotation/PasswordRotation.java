@@ -49,7 +49,8 @@ public final class PasswordRotation {
      * @throws RotationException when the rotation stopped; its {@link RotationException#activePassword()}
      *                           says which credential holds the password the platform accepts now
      */
-    public RotationOutcome rotate(PlatformClient client, UserId user, Supplier<SecretValue> newPassword) throws RotationException {
+    public RotationOutcome rotate(PlatformClient client, UserId user, Supplier<SecretValue> newPassword)
+            throws RotationException {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(newPassword, "newPassword");
@@ -62,7 +63,8 @@ public final class PasswordRotation {
         return pending.isPresent() ? finish(client, user, pending.get()) : start(client, user, newPassword);
     }
 
-    private RotationOutcome start(PlatformClient client, UserId user, Supplier<SecretValue> newPassword) throws RotationException {
+    private RotationOutcome start(PlatformClient client, UserId user, Supplier<SecretValue> newPassword)
+            throws RotationException {
         try {
             store.current();
         } catch (RotationStoreException e) {

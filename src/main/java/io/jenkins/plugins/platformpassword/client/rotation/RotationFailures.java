@@ -13,69 +13,103 @@ final class RotationFailures {
     private RotationFailures() {}
 
     static RotationException targetUnreadable(UserId user, RotationStoreException cause) {
-        return new RotationException(prefix(user) + " did not start: could not read the target credential: "
-                + cause.getMessage() + " Nothing was changed.", ActivePassword.CURRENT, cause);
+        return new RotationException(
+                prefix(user) + " did not start: could not read the target credential: " + cause.getMessage()
+                        + " Nothing was changed.",
+                ActivePassword.CURRENT,
+                cause);
     }
 
     static RotationException pendingUnreadable(UserId user, RotationStoreException cause) {
-        return new RotationException(prefix(user) + " did not start: could not check for a pending password left by an "
-                + "earlier run: " + cause.getMessage() + " This run changed nothing; if an earlier run left a pending "
-                + "credential, it may hold the active password, so do not delete it.", ActivePassword.CURRENT_OR_PENDING, cause);
+        return new RotationException(
+                prefix(user) + " did not start: could not check for a pending password left by an "
+                        + "earlier run: " + cause.getMessage()
+                        + " This run changed nothing; if an earlier run left a pending "
+                        + "credential, it may hold the active password, so do not delete it.",
+                ActivePassword.CURRENT_OR_PENDING,
+                cause);
     }
 
     static RotationException pendingUnusable(UserId user) {
-        return new RotationException(prefix(user) + ": could not finish the rotation an earlier run left pending: the "
-                + "pending credential is empty or blank, which the platform cannot have accepted, so the target credential "
-                + "still holds the active password. Delete the pending credential; the next run then starts a new rotation.",
-                ActivePassword.CURRENT, null);
+        return new RotationException(
+                prefix(user) + ": could not finish the rotation an earlier run left pending: the "
+                        + "pending credential is empty or blank, which the platform cannot have accepted, so the target credential "
+                        + "still holds the active password. Delete the pending credential; the next run then starts a new rotation.",
+                ActivePassword.CURRENT,
+                null);
     }
 
     static RotationException saveFailed(UserId user, RotationStoreException cause) {
-        return new RotationException(prefix(user) + " stopped before the platform was changed: could not save the new "
-                + "password as a pending credential: " + cause.getMessage()
-                + " The target credential still holds the active password.", ActivePassword.CURRENT, cause);
+        return new RotationException(
+                prefix(user) + " stopped before the platform was changed: could not save the new "
+                        + "password as a pending credential: " + cause.getMessage()
+                        + " The target credential still holds the active password.",
+                ActivePassword.CURRENT,
+                cause);
     }
 
     static RotationException refused(UserId user, PlatformException cause) {
-        return new RotationException(prefix(user) + " stopped: " + cause.getMessage() + " The platform refused the change, "
-                + "so the target credential still holds the active password; the pending credential was removed.",
-                ActivePassword.CURRENT, cause);
+        return new RotationException(
+                prefix(user) + " stopped: " + cause.getMessage() + " The platform refused the change, "
+                        + "so the target credential still holds the active password; the pending credential was removed.",
+                ActivePassword.CURRENT,
+                cause);
     }
 
-    static RotationException refusedAndPendingLeft(UserId user, PlatformException cause, RotationStoreException clearFailure) {
-        RotationException failure = new RotationException(prefix(user) + " stopped: " + cause.getMessage() + " The platform "
-                + "refused the change, so the target credential still holds the active password, but the pending credential "
-                + "could not be removed: " + clearFailure.getMessage() + " Delete it by hand: it holds a password the platform "
-                + "never accepted, and the next run would try it again.", ActivePassword.CURRENT, cause);
+    static RotationException refusedAndPendingLeft(
+            UserId user, PlatformException cause, RotationStoreException clearFailure) {
+        RotationException failure = new RotationException(
+                prefix(user) + " stopped: " + cause.getMessage() + " The platform "
+                        + "refused the change, so the target credential still holds the active password, but the pending credential "
+                        + "could not be removed: " + clearFailure.getMessage()
+                        + " Delete it by hand: it holds a password the platform "
+                        + "never accepted, and the next run would try it again.",
+                ActivePassword.CURRENT,
+                cause);
         failure.addSuppressed(clearFailure);
         return failure;
     }
 
     static RotationException unclear(UserId user, PlatformException cause) {
-        return new RotationException(prefix(user) + " stopped: " + cause.getMessage() + " The platform may or may not have "
-                + "applied the new password, so it is kept in the pending credential, and a later run will set it again and "
-                + "finish the rotation. Until then the active password is the target credential's or the pending one's; "
-                + "do not delete the pending credential.", ActivePassword.CURRENT_OR_PENDING, cause);
+        return new RotationException(
+                prefix(user) + " stopped: " + cause.getMessage() + " The platform may or may not have "
+                        + "applied the new password, so it is kept in the pending credential, and a later run will set it again and "
+                        + "finish the rotation. Until then the active password is the target credential's or the pending one's; "
+                        + "do not delete the pending credential.",
+                ActivePassword.CURRENT_OR_PENDING,
+                cause);
     }
 
     static RotationException recoveryFailed(UserId user, PlatformException cause) {
-        return new RotationException(prefix(user) + ": could not finish the rotation an earlier run left pending: "
-                + cause.getMessage() + " The pending credential is kept: an earlier attempt may have set it on the platform, "
-                + "so it may hold the active password, and a later run will try again. If the platform keeps refusing it, "
-                + "find out which password works (the target credential's or the pending one's), put that one in the "
-                + "target credential, and only then delete the pending credential.", ActivePassword.CURRENT_OR_PENDING, cause);
+        return new RotationException(
+                prefix(user) + ": could not finish the rotation an earlier run left pending: "
+                        + cause.getMessage()
+                        + " The pending credential is kept: an earlier attempt may have set it on the platform, "
+                        + "so it may hold the active password, and a later run will try again. If the platform keeps refusing it, "
+                        + "find out which password works (the target credential's or the pending one's), put that one in the "
+                        + "target credential, and only then delete the pending credential.",
+                ActivePassword.CURRENT_OR_PENDING,
+                cause);
     }
 
     static RotationException promoteFailed(UserId user, RotationStoreException cause) {
-        return new RotationException(prefix(user) + ": the platform now uses the new password, but writing it into the target "
-                + "credential failed: " + cause.getMessage() + " The pending credential holds the active password until a "
-                + "later run finishes the rotation; do not delete it.", ActivePassword.PENDING, cause);
+        return new RotationException(
+                prefix(user) + ": the platform now uses the new password, but writing it into the target "
+                        + "credential failed: " + cause.getMessage()
+                        + " The pending credential holds the active password until a "
+                        + "later run finishes the rotation; do not delete it.",
+                ActivePassword.PENDING,
+                cause);
     }
 
     static RotationException clearFailed(UserId user, RotationStoreException cause) {
-        return new RotationException(prefix(user) + ": the platform and the target credential hold the new password, but the "
-                + "pending credential could not be removed: " + cause.getMessage() + " It holds the same password; "
-                + "a later run will set it again and remove it.", ActivePassword.CURRENT, cause);
+        return new RotationException(
+                prefix(user) + ": the platform and the target credential hold the new password, but the "
+                        + "pending credential could not be removed: " + cause.getMessage()
+                        + " It holds the same password; "
+                        + "a later run will set it again and remove it.",
+                ActivePassword.CURRENT,
+                cause);
     }
 
     private static String prefix(UserId user) {

@@ -58,6 +58,7 @@ class CrashPointTest {
 
     /** Longer than the answer-lost client waits, so the platform applies the password after it gave up. */
     private static final Duration LATE = Duration.ofMillis(1200);
+
     private static final Map<CrashPoint, String> RESULTS = new ConcurrentSkipListMap<>();
 
     private final Supplier<SecretValue> generator = TestPasswords.fresh();
@@ -95,23 +96,32 @@ class CrashPointTest {
         boolean converged = platform.activePassword().equals(disk.current());
         boolean pendingCleared = disk.pending().isEmpty();
         // Recorded before the assertions, so that a broken promise shows in the table too.
-        RESULTS.put(point, "| " + point.label + " | " + firstRun + " | " + atCrash + " | "
-                + (recovery.recovered() ? "finished it (recovered)" : "new rotation") + " | " + yes(converged) + " | "
-                + yes(pendingCleared) + " |");
+        RESULTS.put(
+                point,
+                "| " + point.label + " | " + firstRun + " | " + atCrash + " | "
+                        + (recovery.recovered() ? "finished it (recovered)" : "new rotation") + " | " + yes(converged)
+                        + " | "
+                        + yes(pendingCleared) + " |");
 
-        assertThat(atCrash).as("where the active password is after: %s", point.label).isEqualTo(point.expectedAtCrash);
+        assertThat(atCrash)
+                .as("where the active password is after: %s", point.label)
+                .isEqualTo(point.expectedAtCrash);
         assertThat(pendingLeft).as("pending entry left").isEqualTo(point.leavesPending);
         assertThat(converged).as("platform == current after the later run").isTrue();
         assertThat(pendingCleared).as("pending cleared by the later run").isTrue();
-        assertThat(recovery.recovered()).as("the later run finished the interrupted rotation").isEqualTo(point.leavesPending);
+        assertThat(recovery.recovered())
+                .as("the later run finished the interrupted rotation")
+                .isEqualTo(point.leavesPending);
         interrupted.ifPresent(pending -> assertThat(disk.current())
-                .as("the later run finishes with the interrupted run's password, not a new one").isEqualTo(pending));
+                .as("the later run finishes with the interrupted run's password, not a new one")
+                .isEqualTo(pending));
         assertThat(disk.current()).as("the password was rotated").isNotEqualTo(RotationPlatform.INITIAL_PASSWORD);
     }
 
     private String firstRun(CrashPoint point, InMemoryRotationStore disk) throws Exception {
         RotationStore store = arm(point, disk);
-        try (PlatformClient client = point == CrashPoint.CHANGE_APPLIED_ANSWER_LOST ? impatientClient() : platform.client()) {
+        try (PlatformClient client =
+                point == CrashPoint.CHANGE_APPLIED_ANSWER_LOST ? impatientClient() : platform.client()) {
             new PasswordRotation(store).rotate(client, platform.user, generator);
             return "completed";
         } catch (SimulatedCrash crash) {
@@ -119,7 +129,8 @@ class CrashPointTest {
         } catch (RotationException stopped) {
             ActiveCopy actual = ActiveCopy.of(platform.activePassword(), disk);
             assertThat(actual.agreesWith(stopped.activePassword()))
-                    .as("the exception says %s; the password is in %s", stopped.activePassword(), actual).isTrue();
+                    .as("the exception says %s; the password is in %s", stopped.activePassword(), actual)
+                    .isTrue();
             return "failed: " + stopped.platformFailure().orElseThrow() + ", " + stopped.activePassword();
         } finally {
             platform.simulator.latency(Duration.ZERO);
@@ -161,7 +172,9 @@ class CrashPointTest {
         while (platform.passwordChanges() == changesBefore && System.nanoTime() < giveUp) {
             Thread.sleep(20);
         }
-        assertThat(platform.passwordChanges()).as("the platform applied the password late").isEqualTo(changesBefore + 1);
+        assertThat(platform.passwordChanges())
+                .as("the platform applied the password late")
+                .isEqualTo(changesBefore + 1);
     }
 
     private static String yes(boolean value) {
@@ -171,7 +184,8 @@ class CrashPointTest {
     @AfterAll
     static void printTable() {
         StringBuilder table = new StringBuilder("\nCrash-point results (CrashPointTest):\n\n")
-                .append("| crash point | first run | active password at the crash | later run | platform == current after | pending cleared |\n")
+                .append(
+                        "| crash point | first run | active password at the crash | later run | platform == current after | pending cleared |\n")
                 .append("|---|---|---|---|---|---|\n");
         RESULTS.values().forEach(row -> table.append(row).append('\n'));
         System.out.println(table);

@@ -10,9 +10,18 @@ import java.util.Optional;
  */
 final class FaultyStore implements RotationStore {
 
-    enum Step { CURRENT, PENDING, SAVE_PENDING, PROMOTE, CLEAR_PENDING }
+    enum Step {
+        CURRENT,
+        PENDING,
+        SAVE_PENDING,
+        PROMOTE,
+        CLEAR_PENDING
+    }
 
-    enum When { BEFORE_WRITE, AFTER_WRITE }
+    enum When {
+        BEFORE_WRITE,
+        AFTER_WRITE
+    }
 
     /** The message of every injected store failure: it names the credential, as a real store's would. */
     static final String FAILURE_MESSAGE = "could not save credential 'rotated-pw' (disk full).";

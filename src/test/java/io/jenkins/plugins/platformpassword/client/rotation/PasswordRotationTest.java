@@ -51,9 +51,12 @@ class PasswordRotationTest {
 
         assertThat(outcome.recovered()).isFalse();
         assertThat(outcome.change().userId()).isEqualTo(platform.user);
-        assertThat(platform.activePassword()).isEqualTo(store.current()).isNotEqualTo(RotationPlatform.INITIAL_PASSWORD);
+        assertThat(platform.activePassword())
+                .isEqualTo(store.current())
+                .isNotEqualTo(RotationPlatform.INITIAL_PASSWORD);
         assertThat(store.pending()).isEmpty();
-        assertThat(platform.simulator.requestCount("POST", platform.passwordPath(platform.user))).isEqualTo(2); // setup + rotation
+        assertThat(platform.simulator.requestCount("POST", platform.passwordPath(platform.user)))
+                .isEqualTo(2); // setup + rotation
     }
 
     @Test
@@ -89,8 +92,10 @@ class PasswordRotationTest {
         }
 
         RotationException stopped;
-        try (PlatformClient impatient = platform.client(platform.settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)))) {
-            stopped = catchThrowableOfType(RotationException.class,
+        try (PlatformClient impatient =
+                platform.client(platform.settings().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)))) {
+            stopped = catchThrowableOfType(
+                    RotationException.class,
                     () -> new PasswordRotation(store).rotate(impatient, platform.user, generator));
         }
 
@@ -112,7 +117,9 @@ class PasswordRotationTest {
 
         assertThat(stopped.platformFailure()).contains(FailureKind.FORBIDDEN);
         assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
-        assertThat(stopped).hasMessageContaining("pending credential was removed").hasMessageContaining("HTTP 403");
+        assertThat(stopped)
+                .hasMessageContaining("pending credential was removed")
+                .hasMessageContaining("HTTP 403");
         assertThat(store.pending()).isEmpty();
         assertThat(store.current()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
         assertThat(platform.passwordOf(platform.ownTenantUser)).isEmpty();
@@ -125,7 +132,9 @@ class PasswordRotationTest {
         assertThat(stopped.platformFailure()).contains(FailureKind.REJECTED);
         assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
         assertThat(store.pending()).isEmpty();
-        assertThat(platform.activePassword()).isEqualTo(RotationPlatform.INITIAL_PASSWORD).isEqualTo(store.current());
+        assertThat(platform.activePassword())
+                .isEqualTo(RotationPlatform.INITIAL_PASSWORD)
+                .isEqualTo(store.current());
     }
 
     @Test
@@ -164,7 +173,8 @@ class PasswordRotationTest {
     @Test
     void finishingAPendingRotationDoesNotGenerateAnotherPassword() throws Exception {
         SecretValue pending = TestPasswords.fresh().get();
-        InMemoryRotationStore interrupted = InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending);
+        InMemoryRotationStore interrupted =
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending);
 
         RotationOutcome outcome = rotate(interrupted, () -> {
             throw new AssertionError("a run that finishes a pending rotation must not generate a password");
@@ -192,7 +202,8 @@ class PasswordRotationTest {
 
     @Test
     void aBlankPendingPasswordIsNotSentAndIsLeftForAPersonToDelete() throws Exception {
-        InMemoryRotationStore broken = InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "));
+        InMemoryRotationStore broken =
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "));
         int before = platform.passwordChanges();
 
         RotationException stopped = rotateExpectingFailure(broken);
@@ -246,7 +257,9 @@ class PasswordRotationTest {
 
     private RotationException rotateExpectingFailure(RotationStore on, Supplier<SecretValue> with) {
         RotationException stopped = catchThrowableOfType(RotationException.class, () -> rotate(on, with));
-        assertThat(stopped).as("the rotation should have stopped with a RotationException").isNotNull();
+        assertThat(stopped)
+                .as("the rotation should have stopped with a RotationException")
+                .isNotNull();
         return stopped;
     }
 }

@@ -28,7 +28,8 @@ final class RotationPlatform implements AutoCloseable {
     static final SecretValue INITIAL_PASSWORD = SecretValue.of("Initial-Pw-4kq8Zt-before-rotation");
 
     /** Three attempts, milliseconds apart, so that retry paths are quick. */
-    static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
+    static final RetryPolicy FAST_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
 
     final PlatformSimulator simulator = PlatformSimulator.start();
     private final String partnerTenant = simulator.addTenant(simulator.rootTenantId(), "Partner");

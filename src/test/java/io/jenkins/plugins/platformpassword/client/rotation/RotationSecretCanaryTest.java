@@ -25,8 +25,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RotationSecretCanaryTest {
 
     enum Ending {
-        SUCCESS, RECOVERY, REFUSED_WITH_ECHO, UNAVAILABLE_WITH_ECHO, TIMEOUT, RECOVERY_REFUSED_WITH_ECHO,
-        SAVE_FAILS, PROMOTE_FAILS, CLEAR_FAILS, REFUSED_AND_CLEAR_FAILS, BLANK_PENDING
+        SUCCESS,
+        RECOVERY,
+        REFUSED_WITH_ECHO,
+        UNAVAILABLE_WITH_ECHO,
+        TIMEOUT,
+        RECOVERY_REFUSED_WITH_ECHO,
+        SAVE_FAILS,
+        PROMOTE_FAILS,
+        CLEAR_FAILS,
+        REFUSED_AND_CLEAR_FAILS,
+        BLANK_PENDING
     }
 
     private final String generated = "Canary-New-" + UUID.randomUUID();
@@ -56,7 +65,8 @@ class RotationSecretCanaryTest {
 
     private String run(Ending ending) throws Exception {
         InMemoryRotationStore fresh = new InMemoryRotationStore(SecretValue.of(target));
-        InMemoryRotationStore interrupted = InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of(pending));
+        InMemoryRotationStore interrupted =
+                InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of(pending));
         String path = platform.passwordPath(platform.user);
         return switch (ending) {
             case SUCCESS -> report(fresh, platform.user);
@@ -84,8 +94,10 @@ class RotationSecretCanaryTest {
             case SAVE_FAILS -> report(FaultyStore.failing(fresh, Step.SAVE_PENDING), platform.user);
             case PROMOTE_FAILS -> report(FaultyStore.failing(fresh, Step.PROMOTE), platform.user);
             case CLEAR_FAILS -> report(FaultyStore.failing(interrupted, Step.CLEAR_PENDING), platform.user);
-            case REFUSED_AND_CLEAR_FAILS -> report(FaultyStore.failing(fresh, Step.CLEAR_PENDING), platform.ownTenantUser);
-            case BLANK_PENDING -> report(InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of("  ")), platform.user);
+            case REFUSED_AND_CLEAR_FAILS ->
+                report(FaultyStore.failing(fresh, Step.CLEAR_PENDING), platform.ownTenantUser);
+            case BLANK_PENDING ->
+                report(InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of("  ")), platform.user);
         };
     }
 
@@ -95,8 +107,11 @@ class RotationSecretCanaryTest {
 
     /** What a caller could print: the outcome, or the exception with its whole stack trace. */
     private String report(RotationStore store, UserId user, Duration requestTimeout) throws Exception {
-        try (PlatformClient client = platform.client(platform.settings().withTimeouts(Duration.ofSeconds(2), requestTimeout))) {
-            return new PasswordRotation(store).rotate(client, user, () -> SecretValue.of(generated)).toString();
+        try (PlatformClient client =
+                platform.client(platform.settings().withTimeouts(Duration.ofSeconds(2), requestTimeout))) {
+            return new PasswordRotation(store)
+                    .rotate(client, user, () -> SecretValue.of(generated))
+                    .toString();
         } catch (RotationException e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

@@ -72,7 +72,9 @@ class RotationStoreFailureTest {
         RotationException stopped = failAt(Step.PROMOTE, platform.user);
 
         assertThat(stopped.activePassword()).isEqualTo(ActivePassword.PENDING);
-        assertThat(stopped).hasMessageContaining("the platform now uses the new password").hasMessageContaining("do not delete it");
+        assertThat(stopped)
+                .hasMessageContaining("the platform now uses the new password")
+                .hasMessageContaining("do not delete it");
         assertThat(platform.activePassword()).isEqualTo(disk.pending().orElseThrow());
         assertThat(disk.current()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
         assertLaterRunFinishes();
@@ -83,7 +85,9 @@ class RotationStoreFailureTest {
         RotationException stopped = failAt(Step.CLEAR_PENDING, platform.user);
 
         assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
-        assertThat(platform.activePassword()).isEqualTo(disk.current()).isEqualTo(disk.pending().orElseThrow());
+        assertThat(platform.activePassword())
+                .isEqualTo(disk.current())
+                .isEqualTo(disk.pending().orElseThrow());
         assertLaterRunFinishes();
     }
 

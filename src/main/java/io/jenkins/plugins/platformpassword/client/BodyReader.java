@@ -26,6 +26,7 @@ final class BodyReader {
 
     private final int maxBytes;
     private volatile boolean expired;
+    private boolean finished;
     private volatile InputStream stream;
 
     BodyReader(int maxBytes) {
@@ -36,8 +37,22 @@ final class BodyReader {
     Result read(RawResponse raw) {
         String contentType = raw.getHeaders().getFirst("Content-Type");
         String retryAfter = raw.getHeaders().getFirst("Retry-After");
+        String encoding = raw.getHeaders().getFirst("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+            // Compression is never asked for. Decoding it anyway would block in the decoder's
+            // constructor, before the watchdog can reach the stream, so the answer is refused unread.
+            return new Result(
+                    raw.getStatus(),
+                    emptyToNull(contentType),
+                    emptyToNull(retryAfter),
+                    new byte[0],
+                    false,
+                    false,
+                    new IOException("the answer is compressed although no compression was asked for"));
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean truncated = false;
+        boolean complete = false;
         IOException error = null;
         try (InputStream in = raw.getContent()) {
             stream = in;
@@ -55,6 +70,12 @@ final class BodyReader {
                 }
                 body.write(buffer, 0, n);
             }
+            // Read to the end (or to the cap): from here on an alarm changes nothing, so that an
+            // alarm firing just after the last byte does not turn a complete answer into a timeout.
+            synchronized (this) {
+                finished = true;
+                complete = !expired;
+            }
         } catch (IOException e) {
             error = e;
         } finally {
@@ -66,12 +87,17 @@ final class BodyReader {
                 emptyToNull(retryAfter),
                 body.toByteArray(),
                 truncated,
-                expired,
-                expired ? null : error);
+                expired && !complete,
+                expired && !complete ? null : error);
     }
 
     void expire() {
-        expired = true;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            expired = true;
+        }
         InputStream current = stream;
         if (current != null) {
             try {

@@ -173,18 +173,23 @@ final class HttpTransport implements AutoCloseable {
                         cause);
             }
         }
+        // Not a network failure: the request could not even be built (the JDK quotes a header it refuses,
+        // which may hold the token). Only the type is kept, and no cause is attached.
         return new TransportFailure(
                 TransportFailure.Reason.BROKEN,
-                "the request to " + describe(target) + " failed (" + safeReason(e.getCause() == null ? e : e.getCause())
-                        + ")",
-                e);
+                "the request to " + describe(target) + " failed ("
+                        + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")",
+                null);
     }
 
-    /** The exception's type and, for the JDK's network exceptions, their message (host and reason, never data we sent). */
+    /**
+     * The exception's type and, for the JDK's network exceptions (IOException and subtypes), their
+     * message, which names hosts, ports and protocol states, never data we sent.
+     */
     private static String safeReason(Throwable cause) {
         String message = cause.getMessage();
         String type = cause.getClass().getSimpleName();
-        return message == null || message.isBlank() || cause instanceof UnirestException ? type : type + ": " + message;
+        return message == null || message.isBlank() || !(cause instanceof IOException) ? type : type + ": " + message;
     }
 
     private static String describe(URI target) {

@@ -33,6 +33,13 @@ final class JdkHttpDebugLogging {
                 }
             }
         }
+        String tls = System.getProperty("javax.net.debug");
+        if (tls != null
+                && (tls.toLowerCase(Locale.ROOT).contains("all")
+                        || tls.toLowerCase(Locale.ROOT).contains("plaintext"))) {
+            // The JDK's TLS debugging dumps decrypted records: headers and the password body.
+            return Optional.of("javax.net.debug=" + tls);
+        }
         for (String name : DEBUG_SWITCHES) {
             String value = System.getProperty(name);
             if (value != null && !value.equalsIgnoreCase("false")) {

@@ -137,7 +137,7 @@ public final class PlatformClient implements AutoCloseable {
                 HttpAnswer answer = transport.execute(
                         operation.request(transport.unirest(), token), operation.target(), attemptTimeout(deadline));
                 if (answer.status() == operation.successStatus()) {
-                    return new Result<>(operation.read(answer), attempts, tokenFromCache);
+                    return new Result<>(readSafely(operation, answer), attempts, tokenFromCache);
                 }
                 if (answer.status() == 401 && token != null && !tokenRefreshed) {
                     tokens.invalidate(tokenKey, token);
@@ -162,7 +162,12 @@ public final class PlatformClient implements AutoCloseable {
                 throw failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null);
             }
             Duration wait = policy.delay(failure.retryAfter(), clock.instant());
-            if (!deadline.allows(wait)) {
+            // The next attempt needs time to do anything: one that starts as the deadline ends can
+            // only time out, and may leave a password change in doubt that was a clean failure.
+            Duration leastUseful = settings.requestTimeout().compareTo(Duration.ofSeconds(1)) < 0
+                    ? settings.requestTimeout()
+                    : Duration.ofSeconds(1);
+            if (!deadline.allows(wait.plus(leastUseful))) {
                 throw failure.asFinal(
                         attempts,
                         "Gave up after " + attempts + " attempt(s): another attempt would pass the "
@@ -200,6 +205,18 @@ public final class PlatformClient implements AutoCloseable {
         return request.read(answer);
     }
 
+    /** A success answer the operation cannot read is the platform's fault, not a crash of the build. */
+    private static <T> T readSafely(Operation<T> operation, HttpAnswer answer) throws PlatformException {
+        try {
+            return operation.read(answer);
+        } catch (RuntimeException e) {
+            throw Failures.protocol(
+                    operation,
+                    answer.status(),
+                    "its answer could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** Every secret this client has sent or may send, so that no echo of any of them survives in a message. */
     private Redactor redactor(Operation<?> operation, AccessToken token) {
         List<SecretValue> secrets = new ArrayList<>(List.of(operation.secrets()));
@@ -207,7 +224,9 @@ public final class PlatformClient implements AutoCloseable {
         if (credentials.clientIdSecret()) {
             secrets.add(SecretValue.of(credentials.clientId()));
         }
-        secrets.add(new TokenRequest(endpoint, credentials, clock).basicHeader());
+        SecretValue basic = new TokenRequest(endpoint, credentials, clock).basicHeader();
+        secrets.add(basic);
+        secrets.add(SecretValue.of(basic.reveal().substring("Basic ".length()))); // the pair without the scheme
         if (token != null) {
             secrets.add(token.value());
         }

@@ -98,9 +98,11 @@ public final class PlatformEndpoint {
                             + "(plain http is allowed only to loopback addresses unless an administrator allows it globally)");
         }
         String path = stripApiSuffix(uri.getRawPath());
-        if (path.contains(API_PATH + "/") || path.endsWith(API_PATH)) {
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        if (lowerPath.contains(API_PATH + "/") || lowerPath.endsWith(API_PATH)) {
             throw new InvalidInputException(
-                    FIELD, "contains /api/2 more than once; enter the data center URL without the API path");
+                    FIELD,
+                    "contains /api/2 more than once, or an API path after it; enter the data center URL without the API path");
         }
         return new PlatformEndpoint(toUri(scheme, uri.getRawAuthority(), path));
     }
@@ -162,7 +164,7 @@ public final class PlatformEndpoint {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        if (path.endsWith(API_PATH)) {
+        if (path.toLowerCase(Locale.ROOT).endsWith(API_PATH)) {
             path = path.substring(0, path.length() - API_PATH.length());
         }
         while (path.endsWith("/")) {

@@ -51,7 +51,8 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
     Duration delay(Optional<String> retryAfterHeader, Instant now) {
         Optional<Duration> asked = retryAfterHeader.flatMap(value -> parseRetryAfter(value, now));
         if (asked.isPresent()) {
-            Duration wanted = asked.get();
+            // Never sooner than the usual interval: "Retry-After: 0" under load would only hammer the server.
+            Duration wanted = asked.get().compareTo(minInterval) < 0 ? minInterval : asked.get();
             return wanted.compareTo(retryAfterCap) > 0 ? retryAfterCap : wanted;
         }
         long spread = maxInterval.toMillis() - minInterval.toMillis();

@@ -29,7 +29,7 @@ public final class TokenCache {
 
         @Override
         public String toString() {
-            return "Key[" + endpoint + ", " + clientId + "]";
+            return "Key[" + endpoint + "]"; // the client id may be marked secret
         }
     }
 

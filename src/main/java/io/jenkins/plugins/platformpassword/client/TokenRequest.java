@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 
@@ -25,6 +26,12 @@ final class TokenRequest extends Operation<AccessToken> {
 
     /** The documented token lifetime, assumed when an answer names no expiry. */
     static final Duration DOCUMENTED_LIFETIME = Duration.ofHours(2);
+
+    /** RFC 6750 b64token: what may follow "Bearer " in a header. */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+    /** About 10,000 years: far beyond any real expiry, well inside what Instant can hold. */
+    private static final long MAX_EPOCH_SECONDS = 10_000L * 365 * 24 * 3600;
 
     private final PlatformEndpoint endpoint;
     private final ApiClientCredentials credentials;
@@ -87,22 +94,36 @@ final class TokenRequest extends Operation<AccessToken> {
         if (value == null || value.isBlank()) {
             throw Failures.protocol(this, answer.status(), "the token answer has no access_token");
         }
+        if (!BEARER_TOKEN.matcher(value).matches()) {
+            // Never quoted: it is a secret, and the JDK would quote it back in a header error.
+            throw Failures.protocol(
+                    this, answer.status(), "the access_token has characters a bearer token cannot have (RFC 6750)");
+        }
         String type = Json.text(json, "token_type");
         if (type != null && !type.toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw Failures.protocol(
-                    this, answer.status(), "the token answer has token_type '" + type + "', expected bearer");
+            throw Failures.protocol(this, answer.status(), "the token answer's token_type is not bearer");
         }
         return new AccessToken(SecretValue.of(value), type == null ? "bearer" : type, expiry(json));
     }
 
+    /**
+     * When the token expires, from {@code expires_on} or {@code expires_in}, kept within a day: a
+     * nonsense value must neither break the call nor keep a token for ever (a 401 renews it anyway).
+     */
     private Instant expiry(JsonObject json) {
         Instant now = clock.instant();
         Long expiresOn = number(json, "expires_on");
-        if (expiresOn != null) {
-            return Instant.ofEpochSecond(expiresOn);
-        }
         Long expiresIn = number(json, "expires_in");
-        return expiresIn != null ? now.plusSeconds(expiresIn) : now.plus(DOCUMENTED_LIFETIME);
+        Instant expiry;
+        if (expiresOn != null && expiresOn > -MAX_EPOCH_SECONDS && expiresOn < MAX_EPOCH_SECONDS) {
+            expiry = Instant.ofEpochSecond(expiresOn);
+        } else if (expiresIn != null && expiresIn > -MAX_EPOCH_SECONDS && expiresIn < MAX_EPOCH_SECONDS) {
+            expiry = now.plusSeconds(expiresIn);
+        } else {
+            expiry = now.plus(DOCUMENTED_LIFETIME);
+        }
+        Instant latest = now.plus(Duration.ofDays(1));
+        return expiry.isAfter(latest) ? latest : expiry;
     }
 
     private static Long number(JsonObject json, String member) {

@@ -31,6 +31,8 @@ class JdkHttpDebugLoggingTest {
         "jdk.httpclient.HttpClient.log, 'errors,requests,headers'",
         "jdk.httpclient.HttpClient.log, all",
         "jdk.internal.httpclient.debug, true",
+        "javax.net.debug, all",
+        "javax.net.debug, 'ssl:record:plaintext'",
     })
     void refusesToSendWhileTheJdkWouldLogHeaders(String name, String value) {
         property = name;
@@ -51,7 +53,8 @@ class JdkHttpDebugLoggingTest {
     @CsvSource({
         "jdk.httpclient.HttpClient.log, errors",
         "jdk.httpclient.HttpClient.log, 'errors,requests'",
-        "jdk.internal.httpclient.debug, false"
+        "jdk.internal.httpclient.debug, false",
+        "javax.net.debug, ssl:handshake"
     })
     void harmlessSettingsAreAllowed(String name, String value) throws Exception {
         property = name;

@@ -313,4 +313,58 @@ class PlatformClientTest {
         }
         assertThat(platform.tokenRequests()).isEqualTo(2);
     }
+
+    @Test
+    void aTokenThatCannotBeAHeaderIsRefusedWithoutQuotingIt() {
+        String token = "tok\u00e9n-with-\nnewline-CANARY";
+        platform.simulator.enqueueFault(
+                "/api/2/idp/token",
+                Fault.body(
+                        200,
+                        "application/json",
+                        "{\"access_token\":"
+                                + com.google.gson.JsonParser.parseString("\"" + token.replace("\n", "\\n") + "\"")
+                                + ",\"token_type\":\"bearer\",\"expires_in\":7200}"));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                        assertThat(e.getMessage()).contains("RFC 6750").doesNotContain("CANARY");
+                        assertThat(e.getCause()).isNull();
+                    });
+        }
+        assertThat(platform.passwordRequests()).isZero();
+    }
+
+    @Test
+    void anAbsurdTokenExpiryNeitherBreaksTheCallNorKeepsTheTokenForEver() throws Exception {
+        platform.simulator.enqueueFault(
+                "/api/2/idp/token",
+                Fault.body(
+                        200,
+                        "application/json",
+                        "{\"access_token\":\"abc.DEF-123\",\"token_type\":\"bearer\",\"expires_on\":1e300}"));
+        try (PlatformClient client = platform.client()) {
+            // The simulator does not know this token, so the call is refused once and renewed.
+            ChangeOutcome outcome = client.changePassword(customerUser(), PASSWORD);
+            assertThat(outcome.attempts()).isEqualTo(2);
+        }
+        assertThat(platform.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void anEchoOfTheBareBasicCredentialsIsRedacted() {
+        String pair = java.util.Base64.getEncoder()
+                .encodeToString((platform.apiClient.clientId() + ":" + platform.apiClient.secret())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "text/plain", "bad credentials " + pair));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
+                    .isInstanceOfSatisfying(
+                            PlatformException.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("bad credentials [redacted]")
+                                    .doesNotContain(pair));
+        }
+    }
 }

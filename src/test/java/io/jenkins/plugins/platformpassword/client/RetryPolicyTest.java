@@ -42,9 +42,10 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retryAfterInThePastMeansNow() {
+    void retryAfterInThePastOrZeroWaitsTheUsualMinimum() {
         assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 09:00:00 GMT"), NOW))
-                .isZero();
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("0"), NOW)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

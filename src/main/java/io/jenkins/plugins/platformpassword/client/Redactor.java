@@ -7,7 +7,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Removes known secrets from text that came back from the network before it reaches a message.
@@ -38,14 +40,42 @@ final class Redactor {
             forms.add(raw);
             forms.add(Json.escapeString(raw));
             forms.add(Json.escapeAsciiString(raw));
-            forms.add(URLEncoder.encode(raw, StandardCharsets.UTF_8));
-            forms.add(URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20"));
+            forms.add(upperCaseHexEscapes(Json.escapeAsciiString(raw)));
+            String formEncoded = URLEncoder.encode(raw, StandardCharsets.UTF_8);
+            forms.add(formEncoded);
+            forms.add(formEncoded.replace("+", "%20"));
+            forms.add(lowerCasePercentEscapes(formEncoded));
+            forms.add(lowerCasePercentEscapes(formEncoded.replace("+", "%20")));
+            forms.add(htmlEscape(raw));
             forms.add(Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
         }
         List<String> ordered = new ArrayList<>(forms);
         // Longest first, so that a form containing another is replaced whole.
         ordered.sort(Comparator.comparingInt(String::length).reversed());
         return new Redactor(List.copyOf(ordered));
+    }
+
+    /** {@code \u00e9} as {@code \u00E9}: JSON writers differ in the case of their hex digits. */
+    private static String upperCaseHexEscapes(String escaped) {
+        return Pattern.compile("\\\\u([0-9a-f]{4})")
+                .matcher(escaped)
+                .replaceAll(m -> "\\\\u" + m.group(1).toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code %C3%A9} as {@code %c3%a9}: both are valid percent-encoding. */
+    private static String lowerCasePercentEscapes(String encoded) {
+        return Pattern.compile("%([0-9A-F]{2})")
+                .matcher(encoded)
+                .replaceAll(m -> "%" + m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** As an HTML error page of a proxy would quote it. */
+    private static String htmlEscape(String raw) {
+        return raw.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     String redact(String text) {

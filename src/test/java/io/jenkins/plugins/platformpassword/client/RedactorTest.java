@@ -27,6 +27,16 @@ class RedactorTest {
             Json.escapeAsciiString(secret),
             URLEncoder.encode(secret, StandardCharsets.UTF_8),
             Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)),
+            java.util.regex.Pattern.compile("\\\\u([0-9a-f]{4})")
+                    .matcher(Json.escapeAsciiString(secret))
+                    .replaceAll(m -> "\\\\u" + m.group(1).toUpperCase(java.util.Locale.ROOT)),
+            java.util.regex.Pattern.compile("%([0-9A-F]{2})")
+                    .matcher(URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                    .replaceAll(m -> "%" + m.group(1).toLowerCase(java.util.Locale.ROOT)),
+            secret.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;"),
         };
         for (String form : forms) {
             String redacted = redactor.redact("before " + form + " after");

@@ -173,7 +173,9 @@ public final class PlatformClient implements AutoCloseable {
                         "Gave up after " + attempts + " attempt(s): another attempt would pass the "
                                 + HttpTransport.seconds(deadline.total()) + " deadline.");
             }
-            listener.retrying(failure.getMessage(), attempts + 1, policy.maxAttempts(), wait);
+            // A token refresh is one more request but no retry, so it widens the count people see.
+            listener.retrying(
+                    failure.getMessage(), attempts + 1, policy.maxAttempts() + (tokenRefreshed ? 1 : 0), wait);
             try {
                 TimeUnit.NANOSECONDS.sleep(wait.toNanos());
             } catch (InterruptedException e) {

@@ -105,7 +105,9 @@ public final class TokenCache {
 
     /** Forgets every token and client tenant, e.g. when the global configuration changes. */
     public void clear() {
-        slots.clear();
+        // Empty the slots rather than dropping them: a fetch in flight keeps its lock, so callers
+        // arriving now still wait for it instead of starting a second one.
+        slots.values().forEach(slot -> slot.token.set(null));
         clientTenants.clear();
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * One HTTP answer as far as the client read it.
@@ -16,10 +15,6 @@ record HttpAnswer(int status, String contentType, String retryAfter, byte[] body
 
     String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    Optional<String> retryAfterHeader() {
-        return Optional.ofNullable(retryAfter);
     }
 
     boolean isServerError() {

@@ -112,10 +112,6 @@ public final class PlatformEndpoint {
         return dataCenter;
     }
 
-    public String host() {
-        return dataCenter.getHost();
-    }
-
     public boolean isHttps() {
         return "https".equals(dataCenter.getScheme());
     }

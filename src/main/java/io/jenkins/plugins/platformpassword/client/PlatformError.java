@@ -1,7 +1,5 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import java.util.Optional;
-
 /**
  * What the platform said about a failure, read from its error body. Two shapes exist: the
  * platform's own ({@code {"error":{"code","domain","message","details":{"info"}}}}) and, on the
@@ -33,9 +31,5 @@ public record PlatformError(String code, String domain, String message, String d
                     .append(detailsInfo);
         }
         return text.toString();
-    }
-
-    public Optional<String> codeValue() {
-        return Optional.ofNullable(code);
     }
 }

@@ -12,7 +12,6 @@ import io.jenkins.plugins.platformpassword.client.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import io.jenkins.plugins.platformpassword.client.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
@@ -111,14 +110,7 @@ final class PasswordChangeRun {
             BuildConsole console,
             Outcomes outcomes)
             throws PlatformException, RotationException, RotationStoreException, AbortException, InterruptedException {
-        // The rotation calls the client itself, so ALWAYS is applied here; PasswordChanger does it for plain changes.
-        if (step.getPreflight() == PreflightMode.ALWAYS) {
-            Diagnosis diagnosis = changer.dryRun(user);
-            if (!diagnosis.allowsChange()) {
-                outcomes.record(Messages.Summary_Failed(diagnosis.finding()), 0);
-                throw new AbortException(Messages.Run_PreflightFailed(diagnosis.explain()));
-            }
-        }
+        changer.checkBeforeChange(user); // the rotation calls the client itself
         RotationOutcome rotation = new RotationRun(run)
                 .rotate(
                         platform,

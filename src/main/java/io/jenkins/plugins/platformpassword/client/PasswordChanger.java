@@ -18,12 +18,7 @@ public final class PasswordChanger {
     }
 
     public ChangeOutcome change(UserId user, NewPassword password) throws PlatformException {
-        if (preflight == PreflightMode.ALWAYS) {
-            Diagnosis diagnosis = directory.diagnose(user);
-            if (!diagnosis.allowsChange()) {
-                throw Failures.preflight(diagnosis);
-            }
-        }
+        checkBeforeChange(user);
         try {
             return client.changePassword(user, password);
         } catch (PlatformException refused) {
@@ -32,6 +27,19 @@ public final class PasswordChanger {
                 throw explained(refused, user);
             }
             throw refused;
+        }
+    }
+
+    /**
+     * With {@link PreflightMode#ALWAYS}, runs the checks and stops (with nothing changed) when one
+     * fails; otherwise does nothing. For callers that change the password themselves, like a rotation.
+     */
+    public void checkBeforeChange(UserId user) throws PlatformException {
+        if (preflight == PreflightMode.ALWAYS) {
+            Diagnosis diagnosis = directory.diagnose(user);
+            if (!diagnosis.allowsChange()) {
+                throw Failures.preflight(diagnosis);
+            }
         }
     }
 

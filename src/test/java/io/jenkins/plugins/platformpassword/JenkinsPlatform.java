@@ -31,6 +31,8 @@ final class JenkinsPlatform implements AutoCloseable {
     final String partnerUser = simulator.addUser(partnerTenant, "partner-user");
 
     JenkinsPlatform(JenkinsRule j) throws Exception {
+        // The simulator speaks plain http, which needs the administrator's opt-in, loopback included.
+        PlatformPasswordConfiguration.get().setAllowPlainHttp(true);
         apiClient = simulator.addApiClient(
                 partnerTenant,
                 "client-" + partnerTenant,

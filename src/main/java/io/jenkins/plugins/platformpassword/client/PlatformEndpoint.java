@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * scheme other than http(s).
  *
  * <p>Plain http carries the client secret and the new password in clear text, so it is refused
- * unless the host is a loopback address (a local simulator or tunnel) or the administrator has
- * explicitly allowed it.
+ * unless the administrator has explicitly allowed it, loopback addresses included: on a shared
+ * controller anyone who may configure a job could otherwise point the step at any local port
+ * and hand the API client's secret to whatever listens there.
  */
 public final class PlatformEndpoint {
 
@@ -28,7 +29,6 @@ public final class PlatformEndpoint {
     private static final String API_PATH = "/api/2";
     private static final Pattern SCHEME_AND_AUTHORITY =
             Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*)$", Pattern.DOTALL);
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final URI dataCenter;
 
@@ -40,7 +40,7 @@ public final class PlatformEndpoint {
      * Parses a data center URL as a user typed it.
      *
      * @param input          the URL, e.g. {@code https://eu2-cloud.example.com} or {@code https://eu2-cloud.example.com/api/2/}
-     * @param allowPlainHttp whether plain http to a non-loopback host is allowed (an explicit administrator choice)
+     * @param allowPlainHttp whether plain http is allowed (an explicit administrator choice, also for loopback hosts)
      * @throws InvalidInputException naming {@value #FIELD} and the rule the input breaks
      */
     public static PlatformEndpoint parse(String input, boolean allowPlainHttp) {
@@ -90,12 +90,13 @@ public final class PlatformEndpoint {
             throw new InvalidInputException(
                     FIELD, "has port " + uri.getPort() + "; a port is a number from 1 to 65535");
         }
-        if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !allowPlainHttp) {
             throw new InvalidInputException(
                     FIELD,
                     "uses plain http to " + uri.getHost()
                             + ", which would send the client secret and the new password unencrypted; use https "
-                            + "(plain http is allowed only to loopback addresses unless an administrator allows it globally)");
+                            + "(plain http, to loopback addresses too, needs an administrator's opt-in: "
+                            + "Manage Jenkins \u00bb System \u00bb Platform password \u00bb Allow plain http)");
         }
         String path = stripApiSuffix(uri.getRawPath());
         String lowerPath = path.toLowerCase(Locale.ROOT);
@@ -169,16 +170,6 @@ public final class PlatformEndpoint {
         return path;
     }
 
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost")
-                || IPV4_LOOPBACK.matcher(h).matches()
-                || h.equals("::1")
-                || h.equals("0:0:0:0:0:0:0:1");
-    }
 
     @Override
     public boolean equals(Object other) {

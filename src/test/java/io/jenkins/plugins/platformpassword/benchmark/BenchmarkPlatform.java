@@ -44,7 +44,7 @@ final class BenchmarkPlatform implements AutoCloseable {
         String customer = simulator.addTenant(partner, "Customer");
         apiClient = simulator.addApiClient(partner);
         userId = simulator.addUser(customer, "benchmark-user");
-        endpoint = PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), false);
+        endpoint = PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
         credentials = new ApiClientCredentials(apiClient.clientId(), SecretValue.of(apiClient.secret()));
         user = UserId.parse(userId);
     }

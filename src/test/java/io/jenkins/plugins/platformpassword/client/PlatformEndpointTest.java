@@ -22,9 +22,6 @@ class PlatformEndpointTest {
                 "https://gw.example.com/acronis/|https://gw.example.com/acronis",
                 "https://gw.example.com/acronis/api/2|https://gw.example.com/acronis",
                 "https://eu2-cloud.example.com/API/2/|https://eu2-cloud.example.com",
-                "http://127.0.0.1:8080|http://127.0.0.1:8080",
-                "http://localhost:8080/api/2/|http://localhost:8080",
-                "http://[::1]:8080|http://[::1]:8080",
                 "https://[2001:db8::1]/|https://[2001:db8::1]",
                 "https://192.0.2.10|https://192.0.2.10",
                 "https://bücher.example|https://xn--bcher-kva.example",
@@ -51,6 +48,9 @@ class PlatformEndpointTest {
                 "https://eu2-cloud.example.com/api/2/users|an API path after it",
                 "http://eu2-cloud.example.com|uses plain http to eu2-cloud.example.com",
                 "http://192.0.2.10|uses plain http",
+                "http://127.0.0.1:8080|uses plain http to 127.0.0.1",
+                "http://localhost:8080/api/2/|uses plain http to localhost",
+                "http://[::1]:8080|uses plain http to [::1]",
                 "https://|has no host name",
                 "https://exa mple.com|contains spaces",
                 "https://bad_host!.example|is not a valid URL (Illegal character in hostname)",
@@ -65,9 +65,19 @@ class PlatformEndpointTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"http://eu2-cloud.example.com", "http://192.0.2.10:8080/api/2"})
-    void plainHttpToOtherHostsOnlyWhenAllowed(String input) {
-        assertThat(PlatformEndpoint.parse(input, true).isHttps()).isFalse();
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://eu2-cloud.example.com|http://eu2-cloud.example.com",
+                "http://192.0.2.10:8080/api/2|http://192.0.2.10:8080",
+                "http://127.0.0.1:8080|http://127.0.0.1:8080",
+                "http://localhost:8080/api/2/|http://localhost:8080",
+                "http://[::1]:8080|http://[::1]:8080"
+            })
+    void plainHttpOnlyWhenAllowedLoopbackIncluded(String input, String expected) {
+        PlatformEndpoint endpoint = PlatformEndpoint.parse(input, true);
+        assertThat(endpoint.isHttps()).isFalse();
+        assertThat(endpoint.dataCenterUrl()).hasToString(expected);
     }
 
     @ParameterizedTest

@@ -216,7 +216,7 @@ class SecretCanaryTest {
                 }
                 return attempt(
                         new PlatformClient(
-                                PlatformEndpoint.parse("http://127.0.0.1:" + port, false),
+                                PlatformEndpoint.parse("http://127.0.0.1:" + port, true),
                                 credentials,
                                 settings(),
                                 new TokenCache(),

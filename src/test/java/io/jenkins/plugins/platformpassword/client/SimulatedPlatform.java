@@ -24,7 +24,7 @@ final class SimulatedPlatform implements AutoCloseable {
     final TokenCache tokens = new TokenCache();
 
     PlatformEndpoint endpoint() {
-        return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), false);
+        return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
     }
 
     ApiClientCredentials credentials() {

@@ -52,7 +52,7 @@ class TransportFaultTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        PlatformEndpoint nowhere = PlatformEndpoint.parse("http://127.0.0.1:" + closedPort, false);
+        PlatformEndpoint nowhere = PlatformEndpoint.parse("http://127.0.0.1:" + closedPort, true);
         try (PlatformClient client =
                 new PlatformClient(nowhere, platform.credentials(), shortTimeouts(), platform.tokens, null)) {
             assertThatThrownBy(() -> client.changePassword(user(), PASSWORD))

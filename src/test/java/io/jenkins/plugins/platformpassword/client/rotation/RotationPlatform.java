@@ -89,7 +89,7 @@ final class RotationPlatform implements AutoCloseable {
     }
 
     private PlatformEndpoint endpoint() {
-        return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), false);
+        return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
     }
 
     private ApiClientCredentials credentials() {

@@ -57,11 +57,17 @@ public record ClientSettings(
                 null);
     }
 
+    /**
+     * The same settings with other timeouts. The deadline grows with them when it would not hold
+     * every attempt the retry policy allows, so that a timeout an administrator chose is never cut
+     * short by a deadline they did not choose.
+     */
     public ClientSettings withTimeouts(Duration connect, Duration request) {
+        Duration needed = deadlineFor(connect, request, retryPolicy);
         return new ClientSettings(
                 connect,
                 request,
-                deadline,
+                deadline.compareTo(needed) < 0 ? needed : deadline,
                 retryPolicy,
                 tokenRenewalMargin,
                 maxBodyBytes,
@@ -127,6 +133,12 @@ public record ClientSettings(
                 maxBodyBytes,
                 selector,
                 authenticator);
+    }
+
+    /** Enough for every attempt to use its whole connect and request timeout, with the longest waits between. */
+    static Duration deadlineFor(Duration connect, Duration request, RetryPolicy policy) {
+        int attempts = policy.maxAttempts();
+        return connect.plus(request).multipliedBy(attempts).plus(policy.maxInterval().multipliedBy(attempts - 1L));
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -54,16 +54,30 @@ public final class PasswordRotation {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(newPassword, "newPassword");
+        RotationSubject subject = RotationSubject.of(client.endpoint(), user);
         Optional<SecretValue> pending;
+        Optional<RotationSubject> pendingFor;
         try {
             pending = store.pending();
+            pendingFor = pending.isPresent() ? store.pendingSubject() : Optional.empty();
         } catch (RotationStoreException e) {
             throw RotationFailures.pendingUnreadable(user, e);
         }
-        return pending.isPresent() ? finish(client, user, pending.get()) : start(client, user, newPassword);
+        if (pending.isEmpty()) {
+            return start(client, user, subject, newPassword);
+        }
+        // Finishing sets the pending password on the platform: only ever on the user it was made for.
+        if (pendingFor.isEmpty()) {
+            throw RotationFailures.pendingSubjectUnknown(user, subject);
+        }
+        if (!pendingFor.get().equals(subject)) {
+            throw RotationFailures.pendingForAnotherSubject(user, subject, pendingFor.get());
+        }
+        return finish(client, user, pending.get());
     }
 
-    private RotationOutcome start(PlatformClient client, UserId user, Supplier<SecretValue> newPassword)
+    private RotationOutcome start(
+            PlatformClient client, UserId user, RotationSubject subject, Supplier<SecretValue> newPassword)
             throws RotationException {
         try {
             store.current();
@@ -73,7 +87,7 @@ public final class PasswordRotation {
         // Validated before it is stored, so that a broken generator leaves nothing behind.
         NewPassword password = NewPassword.of(newPassword.get());
         try {
-            store.savePending(password.value());
+            store.savePending(password.value(), subject);
         } catch (RotationStoreException e) {
             // The platform is untouched. Should the write have happened after all, the next run
             // sets that pending password, which is as good as a new one.

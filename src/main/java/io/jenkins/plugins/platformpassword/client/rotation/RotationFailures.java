@@ -39,6 +39,29 @@ final class RotationFailures {
                 null);
     }
 
+    static RotationException pendingForAnotherSubject(UserId user, RotationSubject wanted, RotationSubject recorded) {
+        return new RotationException(
+                prefix(user) + " did not start: the credential has a pending password from an interrupted rotation "
+                        + "of " + recorded + ", not of " + wanted + ". This run changed nothing, and the pending "
+                        + "credential is kept: it may hold that other user's active password. Finish that rotation "
+                        + "first (run the job that rotates " + recorded + "), or, if that user's password is known to "
+                        + "work, delete the pending credential; then run this rotation again.",
+                ActivePassword.CURRENT_OR_PENDING,
+                null);
+    }
+
+    static RotationException pendingSubjectUnknown(UserId user, RotationSubject wanted) {
+        return new RotationException(
+                prefix(user) + " did not start: the credential has a pending password from an interrupted rotation "
+                        + "that does not record whose password it is (it was written by an older version of the "
+                        + "plugin, or edited by hand), so it is not set on " + wanted + ". This run changed "
+                        + "nothing. Find out which password the user of that rotation has on the platform (the "
+                        + "target credential's or the pending one's), put it in the target credential, and only "
+                        + "then delete the pending credential.",
+                ActivePassword.CURRENT_OR_PENDING,
+                null);
+    }
+
     static RotationException saveFailed(UserId user, RotationStoreException cause) {
         return new RotationException(
                 prefix(user) + " stopped before the platform was changed: could not save the new "

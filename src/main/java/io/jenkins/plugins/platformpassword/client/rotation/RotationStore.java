@@ -24,6 +24,9 @@ import java.util.Optional;
  * <li><b>No secret in messages.</b> Exception messages name credentials by id, never by value.</li>
  * <li><b>One rotation at a time per target.</b> The caller serialises rotations of the same
  *     target; {@link #savePending} refusing to overwrite an existing entry is the backstop.</li>
+ * <li><b>The pending entry knows its subject.</b> {@link #savePending} records the
+ *     {@link RotationSubject} with the password, in the same write, and {@link #pendingSubject}
+ *     gives it back, so that only a run for the same user at the same data center finishes it.</li>
  * </ul>
  */
 public interface RotationStore {
@@ -39,11 +42,18 @@ public interface RotationStore {
     Optional<SecretValue> pending() throws RotationStoreException;
 
     /**
-     * Stores the password as the pending entry, durably, before it is sent anywhere. Must refuse
-     * (throw) when a pending entry exists already: overwriting it could destroy the only copy of
-     * the active password, written by a rotation running at the same time or left by a crash.
+     * Whom the pending entry was saved for; empty when it does not say (an entry written by an
+     * older version, or edited by hand). Asked only when {@link #pending()} found an entry.
      */
-    void savePending(SecretValue password) throws RotationStoreException;
+    Optional<RotationSubject> pendingSubject() throws RotationStoreException;
+
+    /**
+     * Stores the password as the pending entry, with its subject, durably, before it is sent
+     * anywhere. Must refuse (throw) when a pending entry exists already: overwriting it could
+     * destroy the only copy of the active password, written by a rotation running at the same time
+     * or left by a crash.
+     */
+    void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException;
 
     /** Writes the password into the target, in place: same id, scope and description. */
     void promote(SecretValue password) throws RotationStoreException;

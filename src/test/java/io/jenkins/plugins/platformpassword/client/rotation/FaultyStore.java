@@ -59,9 +59,15 @@ final class FaultyStore implements RotationStore {
     }
 
     @Override
-    public void savePending(SecretValue password) throws RotationStoreException {
+    public Optional<RotationSubject> pendingSubject() throws RotationStoreException {
+        before(Step.PENDING);
+        return delegate.pendingSubject();
+    }
+
+    @Override
+    public void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException {
         before(Step.SAVE_PENDING);
-        delegate.savePending(password);
+        delegate.savePending(password, subject);
         after(Step.SAVE_PENDING);
     }
 

@@ -13,15 +13,17 @@ final class InMemoryRotationStore implements RotationStore {
 
     private SecretValue current;
     private SecretValue pending;
+    private RotationSubject pendingSubject;
 
     InMemoryRotationStore(SecretValue current) {
         this.current = Objects.requireNonNull(current, "current");
     }
 
-    /** A store that an interrupted run left with a pending entry. */
-    static InMemoryRotationStore withPending(SecretValue current, SecretValue pending) {
+    /** A store that an interrupted run left with a pending entry for this subject (null: an entry that does not say). */
+    static InMemoryRotationStore withPending(SecretValue current, SecretValue pending, RotationSubject subject) {
         InMemoryRotationStore store = new InMemoryRotationStore(current);
         store.pending = pending;
+        store.pendingSubject = subject;
         return store;
     }
 
@@ -36,11 +38,17 @@ final class InMemoryRotationStore implements RotationStore {
     }
 
     @Override
-    public synchronized void savePending(SecretValue password) throws RotationStoreException {
+    public synchronized Optional<RotationSubject> pendingSubject() {
+        return Optional.ofNullable(pendingSubject);
+    }
+
+    @Override
+    public synchronized void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException {
         if (pending != null) {
             throw new RotationStoreException("a pending credential exists already");
         }
         pending = Objects.requireNonNull(password, "password");
+        pendingSubject = Objects.requireNonNull(subject, "subject");
     }
 
     @Override
@@ -51,5 +59,6 @@ final class InMemoryRotationStore implements RotationStore {
     @Override
     public synchronized void clearPending() {
         pending = null;
+        pendingSubject = null;
     }
 }

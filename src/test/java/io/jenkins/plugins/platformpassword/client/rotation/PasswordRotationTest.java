@@ -174,7 +174,7 @@ class PasswordRotationTest {
     void finishingAPendingRotationDoesNotGenerateAnotherPassword() throws Exception {
         SecretValue pending = TestPasswords.fresh().get();
         InMemoryRotationStore interrupted =
-                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending);
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, platform.subject());
 
         RotationOutcome outcome = rotate(interrupted, () -> {
             throw new AssertionError("a run that finishes a pending rotation must not generate a password");
@@ -203,7 +203,7 @@ class PasswordRotationTest {
     @Test
     void aBlankPendingPasswordIsNotSentAndIsLeftForAPersonToDelete() throws Exception {
         InMemoryRotationStore broken =
-                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "));
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "), platform.subject());
         int before = platform.passwordChanges();
 
         RotationException stopped = rotateExpectingFailure(broken);
@@ -212,6 +212,66 @@ class PasswordRotationTest {
         assertThat(stopped).hasMessageContaining("Delete the pending credential");
         assertThat(platform.passwordChanges()).isEqualTo(before);
         assertThat(broken.pending()).isPresent();
+    }
+
+    @Test
+    void aPendingRotationRecordsWhoseItIs() throws Exception {
+        assertThatThrownBy(() -> rotate(FaultyStore.crashing(store, Step.PROMOTE, When.BEFORE_WRITE)))
+                .isInstanceOf(SimulatedCrash.class);
+
+        assertThat(store.pendingSubject()).contains(platform.subject());
+        assertThat(platform.subject().userId()).isEqualTo(platform.user.value());
+    }
+
+    @Test
+    void aPendingPasswordOfAnotherUserIsNeverSetOnThisOne() throws Exception {
+        SecretValue pending = TestPasswords.fresh().get();
+        RotationSubject otherUser = new RotationSubject(platform.subject().dataCenter(), platform.ownTenantUser.value());
+        InMemoryRotationStore copiedJob =
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, otherUser);
+        int before = platform.passwordChanges();
+        long requestsBefore = platform.simulator.requestCount("POST", "/api/2/users/");
+
+        RotationException stopped = rotateExpectingFailure(copiedJob);
+
+        assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT_OR_PENDING);
+        assertThat(stopped)
+                .hasMessageContaining("pending password from an interrupted rotation of " + otherUser)
+                .hasMessageContaining("This run changed nothing")
+                .hasMessageNotContaining(pending.reveal());
+        assertThat(platform.passwordChanges()).isEqualTo(before);
+        assertThat(platform.simulator.requestCount("POST", "/api/2/users/")).isEqualTo(requestsBefore);
+        assertThat(platform.passwordOf(platform.ownTenantUser)).isEmpty();
+        assertThat(copiedJob.pending()).contains(pending);
+        assertThat(copiedJob.current()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
+    }
+
+    @Test
+    void aPendingPasswordForAnotherDataCenterIsNeverSetHere() throws Exception {
+        SecretValue pending = TestPasswords.fresh().get();
+        RotationSubject elsewhere = new RotationSubject("https://eu8-cloud.example.com", platform.user.value());
+        InMemoryRotationStore copiedJob =
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, elsewhere);
+        int before = platform.passwordChanges();
+
+        RotationException stopped = rotateExpectingFailure(copiedJob);
+
+        assertThat(stopped).hasMessageContaining("of user " + platform.user + " at https://eu8-cloud.example.com");
+        assertThat(platform.passwordChanges()).isEqualTo(before);
+        assertThat(copiedJob.pending()).contains(pending);
+    }
+
+    @Test
+    void aPendingPasswordThatDoesNotSayWhoseItIsIsNotSet() throws Exception {
+        SecretValue pending = TestPasswords.fresh().get();
+        InMemoryRotationStore legacy = InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, null);
+        int before = platform.passwordChanges();
+
+        RotationException stopped = rotateExpectingFailure(legacy);
+
+        assertThat(stopped).hasMessageContaining("does not record whose password it is");
+        assertThat(platform.passwordChanges()).isEqualTo(before);
+        assertThat(legacy.pending()).contains(pending);
     }
 
     @Test

@@ -84,6 +84,11 @@ final class RotationPlatform implements AutoCloseable {
         return simulator.passwordChangeCount(user.value());
     }
 
+    /** Whom a pending entry of a rotation of {@link #user} belongs to. */
+    RotationSubject subject() {
+        return RotationSubject.of(endpoint(), user);
+    }
+
     String passwordPath(UserId someone) {
         return "/api/2/users/" + someone.value() + "/password";
     }

@@ -66,7 +66,7 @@ class RotationSecretCanaryTest {
     private String run(Ending ending) throws Exception {
         InMemoryRotationStore fresh = new InMemoryRotationStore(SecretValue.of(target));
         InMemoryRotationStore interrupted =
-                InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of(pending));
+                InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of(pending), platform.subject());
         String path = platform.passwordPath(platform.user);
         return switch (ending) {
             case SUCCESS -> report(fresh, platform.user);
@@ -97,7 +97,7 @@ class RotationSecretCanaryTest {
             case REFUSED_AND_CLEAR_FAILS ->
                 report(FaultyStore.failing(fresh, Step.CLEAR_PENDING), platform.ownTenantUser);
             case BLANK_PENDING ->
-                report(InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of("  ")), platform.user);
+                report(InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of("  "), platform.subject()), platform.user);
         };
     }
 

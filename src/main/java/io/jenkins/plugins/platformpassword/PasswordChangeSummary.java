@@ -92,7 +92,9 @@ public final class PasswordChangeSummary implements RunAction2 {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** Null until the first entry: XStream runs no initialiser, so a build.xml without entries reads back as null too. */
+    private List<Entry> entries;
+
     private transient Run<?, ?> run;
 
     /** The build's summary, added to the build on first use. */
@@ -106,11 +108,14 @@ public final class PasswordChangeSummary implements RunAction2 {
     }
 
     synchronized void add(Entry entry) {
+        if (entries == null) {
+            entries = new ArrayList<>();
+        }
         entries.add(entry);
     }
 
     public synchronized List<Entry> getEntries() {
-        return List.copyOf(entries);
+        return entries == null ? List.of() : List.copyOf(entries);
     }
 
     public Run<?, ?> getRun() {

@@ -207,7 +207,7 @@ class WebMethodSecurityTest {
      * The glue's sources. Maven runs tests in the module's directory: {@code offline/} for the
      * Central-only build, the project root for the real one.
      */
-    private static Path glueSources() {
+    static Path glueSources() {
         List<Path> candidates = List.of(Path.of("..", GLUE_PACKAGE_DIR), Path.of(GLUE_PACKAGE_DIR));
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate.resolve("ChangePlatformPasswordStep.java"))) {

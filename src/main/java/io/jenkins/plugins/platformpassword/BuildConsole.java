@@ -29,6 +29,10 @@ final class BuildConsole implements ProgressListener {
         out.println(PREFIX + Messages.Console_ResolvedLogin(user.login(), user.id(), user.tenantId()));
     }
 
+    void dryRunRotation(String permission) {
+        out.println(PREFIX + Messages.Console_DryRunRotation(permission));
+    }
+
     void dryRun(Diagnosis diagnosis) {
         out.println(PREFIX + Messages.Console_DryRun(diagnosis.explain()));
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -15,6 +16,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import java.io.IOException;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -33,18 +35,26 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class ChangePlatformPasswordStep extends Builder implements SimpleBuildStep {
 
+    /*
+     * Jenkins reads a job's config.xml with XStream, which runs no constructor and no field
+     * initialiser: an element missing from the XML (a job made over the REST API, the CLI or Job DSL
+     * with only some fields, or saved by a version from before a field existed) comes back as null,
+     * false or 0. So no field here has an initialiser: a null means "the default", and each getter
+     * applies it. The booleans that switch safety checks on are wrappers for that reason, so that a
+     * missing element means the check is on; a missing dryRun or generatePassword means off.
+     */
     private final String passwordCredentialsId;
     private String userId;
     private String userLogin;
     private String credentialsId;
     private String baseUrl;
-    private PreflightMode preflight = PreflightMode.ON_FAILURE;
+    private PreflightMode preflight;
     private boolean dryRun;
-    private boolean checkPasswordLength = true;
-    private boolean checkCompromised = true;
+    private Boolean checkPasswordLength;
+    private Boolean checkCompromised;
     private boolean generatePassword;
-    private int passwordLength = PasswordGenerator.DEFAULT_LENGTH;
-    private String characterClasses = CharacterClasses.ALL;
+    private Integer passwordLength;
+    private String characterClasses;
 
     @DataBoundConstructor
     public ChangePlatformPasswordStep(String passwordCredentialsId) {
@@ -72,12 +82,12 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     }
 
     public PreflightMode getPreflight() {
-        return preflight;
+        return preflight == null ? PreflightMode.ON_FAILURE : preflight;
     }
 
     @DataBoundSetter
     public void setPreflight(PreflightMode preflight) {
-        this.preflight = preflight == null ? PreflightMode.ON_FAILURE : preflight;
+        this.preflight = preflight;
     }
 
     /** Run the pre-flight checks only and report what would be changed. */
@@ -92,7 +102,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
 
     /** Refuse a new password from a credential that is shorter than the platform's minimum, before sending it. */
     public boolean isCheckPasswordLength() {
-        return checkPasswordLength;
+        return checkPasswordLength == null || checkPasswordLength;
     }
 
     @DataBoundSetter
@@ -102,7 +112,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
 
     /** Ask the platform whether a new password from a credential is known to be compromised, before setting it. */
     public boolean isCheckCompromised() {
-        return checkCompromised;
+        return checkCompromised == null || checkCompromised;
     }
 
     @DataBoundSetter
@@ -121,7 +131,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     }
 
     public int getPasswordLength() {
-        return passwordLength;
+        return passwordLength == null ? PasswordGenerator.DEFAULT_LENGTH : passwordLength;
     }
 
     @DataBoundSetter
@@ -131,13 +141,12 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
 
     /** Comma-separated character classes of generated passwords: UPPER, LOWER, DIGITS, SYMBOLS. */
     public String getCharacterClasses() {
-        return characterClasses;
+        return characterClasses == null ? CharacterClasses.ALL : characterClasses;
     }
 
     @DataBoundSetter
     public void setCharacterClasses(String characterClasses) {
-        String value = Util.fixEmptyAndTrim(characterClasses);
-        this.characterClasses = value == null ? CharacterClasses.ALL : value;
+        this.characterClasses = Util.fixEmptyAndTrim(characterClasses);
     }
 
     public String getPasswordCredentialsId() {
@@ -196,16 +205,20 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(credentialsId);
             }
-            return CredentialsDropdowns.apiClients(item, credentialsId, baseUrl);
+            return CredentialsDropdowns.apiClients(item, credentialsId, domainOf(baseUrl));
         }
 
         @POST
         public ListBoxModel doFillPasswordCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String passwordCredentialsId) {
+                @AncestorInPath Item item,
+                @QueryParameter String passwordCredentialsId,
+                @QueryParameter String credentialsId,
+                @QueryParameter String baseUrl) {
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(passwordCredentialsId);
             }
-            return CredentialsDropdowns.newPasswords(item, passwordCredentialsId);
+            return CredentialsDropdowns.newPasswords(
+                    item, passwordCredentialsId, domainOf(baseUrl), apiClientOf(credentialsId));
         }
 
         @POST
@@ -243,7 +256,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String baseUrl) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
@@ -252,15 +266,35 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_CredentialsMissing())
                         : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalCredentials());
             }
-            return CredentialsDropdowns.checkApiClient(item, value);
+            return CredentialsDropdowns.checkApiClient(item, value, domainOf(baseUrl));
         }
 
         @POST
-        public FormValidation doCheckPasswordCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckPasswordCredentialsId(
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String credentialsId,
+                @QueryParameter String baseUrl) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return CredentialsDropdowns.checkNewPassword(item, value);
+            return CredentialsDropdowns.checkNewPassword(
+                    item, value, domainOf(baseUrl), apiClientOf(credentialsId));
+        }
+
+        /** The data center whose domain requirements the form's lookups use: the step's URL, or the default. */
+        private static List<DomainRequirement> domainOf(String baseUrl) {
+            String url = Util.fixEmptyAndTrim(baseUrl) != null
+                    ? baseUrl
+                    : PlatformPasswordConfiguration.get().getBaseUrl();
+            return DataCenterDomain.ofFormValue(url);
+        }
+
+        /** The API client credential the step will use: its own, or the default. */
+        private static String apiClientOf(String credentialsId) {
+            return Util.fixEmptyAndTrim(credentialsId) != null
+                    ? credentialsId
+                    : PlatformPasswordConfiguration.get().getCredentialsId();
         }
 
         @POST

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -12,11 +13,14 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import java.util.List;
 
 /**
  * "Test connection": gets a fresh token with the selected API client and, when a user id is
  * given, reads that user, which proves the client can reach it. Callers have checked that the
- * requester may configure the job (or Jenkins), since this sends a stored secret to the URL given.
+ * requester may configure the job (or Jenkins), since this sends a stored secret to the URL given;
+ * the credential is looked up with that URL's domain requirements, as the build would, so a
+ * credential restricted to another data center's host is not sent there either.
  */
 final class ConnectionTest {
 
@@ -33,13 +37,16 @@ final class ConnectionTest {
         if (Util.fixEmptyAndTrim(credentialsId) == null) {
             return FormValidation.error(Messages.Run_CredentialsIdMissing());
         }
+        if (credentialsId.contains("${")) {
+            return FormValidation.warning(Messages.ConnectionTest_Expression());
+        }
         try {
             PlatformEndpoint endpoint = PlatformEndpoint.parse(baseUrl, allowPlainHttp);
             UserId user = Util.fixEmptyAndTrim(userId) == null || userId.contains("${") ? null : UserId.parse(userId);
-            StandardUsernamePasswordCredentials stored = CredentialsDropdowns.findApiClient(item, credentialsId);
+            List<DomainRequirement> domain = DataCenterDomain.of(endpoint);
+            StandardUsernamePasswordCredentials stored = CredentialsDropdowns.findApiClient(item, credentialsId, domain);
             if (stored == null) {
-                return FormValidation.error(
-                        Messages.CredentialsDropdowns_NotFound(credentialsId, Messages.Credentials_ApiClientTypes()));
+                return CredentialsDropdowns.checkApiClient(item, credentialsId, domain);
             }
             ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);
             try (PlatformClient client = new PlatformClient(

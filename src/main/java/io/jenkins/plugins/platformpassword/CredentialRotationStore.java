@@ -6,34 +6,36 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Descriptor;
-import hudson.model.Item;
-import hudson.model.Job;
-import hudson.security.Permission;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStore;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationSubject;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 
 /**
  * The rotation protocol's storage in Jenkins: the target is the credential named by
  * {@code passwordCredentialsId}, found in the nearest store that the job sees (its folders, then
- * the system store), and the pending entry is a Secret text credential beside it, in the same
- * store and domain, with the id {@code <target id>}{@value #PENDING_SUFFIX}. Every write goes
- * through the store's own add/update/remove, which save the store to disk before returning.
+ * the Jenkins store) and in a domain that admits the data center, and the pending entry is a
+ * Secret text credential beside it, in the same store and domain, with the id
+ * {@code <target id>}{@value #PENDING_SUFFIX}. Every write goes through the store's own
+ * add/update/remove, which save the store to disk before returning.
  *
- * <p>No permission is raised: the build's own authentication must be allowed to create, update and
- * delete credentials in the store (checked up front), so a build that may use a credential but not
- * rewrite it fails before the platform is touched.
+ * <p>No permission is raised: the identity the build runs as must be allowed to rewrite the
+ * credential ({@link RotationPermission}), checked when the store is resolved, before the platform
+ * is touched.
  */
 final class CredentialRotationStore implements RotationStore {
 
@@ -42,47 +44,69 @@ final class CredentialRotationStore implements RotationStore {
     private final CredentialsStore store;
     private final Domain domain;
     private final String targetId;
+    private final String permission;
 
-    private CredentialRotationStore(CredentialsStore store, Domain domain, String targetId) {
+    private CredentialRotationStore(CredentialsStore store, Domain domain, String targetId, String permission) {
         this.store = store;
         this.domain = domain;
         this.targetId = targetId;
+        this.permission = permission;
     }
 
     /**
-     * The store that holds the credential as the job sees it (the nearest one wins, as in
-     * lookups). Everything that would make a later write fail is checked here, before the
-     * platform is touched: the credential's kind, its scope, and the build's permissions.
+     * The store that holds the credential as the build sees it (the nearest one wins, as in
+     * lookups). Everything that would make a later write fail is checked here: the credential's
+     * kind, its scope, FIPS limits, and whether the build's identity may rewrite it.
+     *
+     * @param credentialId the id as the step names it; a {@code ${PARAM}} credentials parameter is resolved
+     * @param requirements the data center's domain requirements, as in every other lookup
      */
-    static CredentialRotationStore forCredential(Job<?, ?> job, String credentialId) throws RotationStoreException {
-        for (CredentialsStore candidate : CredentialsProvider.lookupStores(job)) {
+    static CredentialRotationStore forCredential(
+            Run<?, ?> run, String credentialId, List<DomainRequirement> requirements, SystemRotations optIn)
+            throws RotationStoreException {
+        // As the build sees it: this resolves credentials parameters and leaves out what the build may not use.
+        StandardCredentials visible =
+                CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run, requirements);
+        if (visible == null) {
+            throw new RotationStoreException(Messages.Rotation_NotVisible(credentialId));
+        }
+        CredentialsProvider.track(run, visible);
+        String id = visible.getId();
+        for (CredentialsStore candidate : CredentialsProvider.lookupStores(run.getParent())) {
             for (Domain domain : candidate.getDomains()) {
-                Credentials found = find(candidate, domain, credentialId);
+                if (!domain.test(requirements)) {
+                    continue; // the lookup above would not have offered a credential of this domain either
+                }
+                Credentials found = find(candidate, domain, id);
                 if (found == null || found.getScope() == CredentialsScope.SYSTEM) {
                     continue; // builds never see System-scoped credentials; neither may they rewrite one
                 }
                 if (!(found instanceof StringCredentialsImpl) && !(found instanceof UsernamePasswordCredentialsImpl)) {
                     throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                            credentialId, found.getDescriptor().getDisplayName()));
+                            id, found.getDescriptor().getDisplayName()));
                 }
-                Authentication build = Jenkins.getAuthentication2();
-                for (Permission needed : new Permission[] {
-                    CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.DELETE
-                }) {
-                    if (!candidate.hasPermission2(build, needed)) {
-                        throw new RotationStoreException(
-                                Messages.Rotation_NoPermission(credentialId, build.getName(), needed.name));
-                    }
-                }
-                return new CredentialRotationStore(candidate, domain, credentialId);
+                String reference = SystemRotations.reference(RotationPermission.folderOf(candidate), id);
+                String permission =
+                        RotationPermission.check(Jenkins.getAuthentication2(), candidate, reference, id, optIn);
+                return new CredentialRotationStore(candidate, domain, id, permission);
             }
         }
-        throw new RotationStoreException(Messages.Rotation_NoWritableStore(credentialId));
+        throw new RotationStoreException(Messages.Rotation_NoWritableStore(id));
+    }
+
+    /** The id of the credential that is rewritten (a credentials parameter resolved). */
+    String targetId() {
+        return targetId;
+    }
+
+    /** Why this build may rewrite the credential, for the console of a dry run. */
+    String permission() {
+        return permission;
     }
 
     /** Identifies the target across jobs by name (the store's folder, or none for Jenkins itself, and the id), holding no object. */
     String lockKey() {
-        return (store.getContext() instanceof Item item ? item.getFullName() : "") + "\u0000" + targetId;
+        return SystemRotations.reference(RotationPermission.folderOf(store), targetId);
     }
 
     @Override
@@ -97,12 +121,20 @@ final class CredentialRotationStore implements RotationStore {
     }
 
     @Override
-    public void savePending(SecretValue password) throws RotationStoreException {
+    public Optional<RotationSubject> pendingSubject() {
+        Credentials pending = find(store, domain, pendingId());
+        return pending instanceof StandardCredentials standard
+                ? PendingSubjectMarker.read(standard.getDescription())
+                : Optional.empty();
+    }
+
+    @Override
+    public void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException {
         StandardCredentials target = target();
         Credentials pending = new StringCredentialsImpl(
                 target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
                 pendingId(),
-                Messages.Rotation_PendingDescription(targetId),
+                PendingSubjectMarker.append(Messages.Rotation_PendingDescription(targetId), subject),
                 Secret.fromString(password.reveal()));
         try {
             if (!store.addCredentials(domain, pending)) {
@@ -169,6 +201,7 @@ final class CredentialRotationStore implements RotationStore {
                 copy.setUsernameSecret(pair.isUsernameSecret());
                 return copy;
             } catch (Descriptor.FormException e) {
+                // FIPS mode refuses short passwords here; StepInputs refuses such lengths up front.
                 throw new RotationStoreException(
                         Messages.Rotation_WriteFailed(targetId, "the credential refused the password"), null);
             }
@@ -181,7 +214,7 @@ final class CredentialRotationStore implements RotationStore {
         if (credentials instanceof StringCredentials text) {
             return text.getSecret();
         }
-        if (credentials instanceof com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials pair) {
+        if (credentials instanceof StandardUsernamePasswordCredentials pair) {
             return pair.getPassword();
         }
         throw new RotationStoreException(Messages.Rotation_UnsupportedType(
@@ -191,8 +224,7 @@ final class CredentialRotationStore implements RotationStore {
 
     private static Credentials find(CredentialsStore store, Domain domain, String id) {
         for (Credentials credentials : store.getCredentials(domain)) {
-            if (credentials instanceof IdCredentials identified
-                    && identified.getId().equals(id)) {
+            if (credentials instanceof IdCredentials identified && identified.getId().equals(id)) {
                 return credentials;
             }
         }

@@ -8,7 +8,6 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Queue;
@@ -23,9 +22,10 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The credentials dropdowns and their checks, as the Credentials plugin's consumer guide
- * describes them: credentials are listed as the job will run (its authentication), and the
- * current value stays selectable even if its credential is gone, so that a form round trip never
- * silently picks another one. Callers check permissions first ({@link FormPermissions}).
+ * describes them: credentials are listed as the job will run (its authentication) and with the
+ * data center's domain requirements, the same ones the build looks them up with, and the current
+ * value stays selectable even if its credential is gone, so that a form round trip never silently
+ * picks another one. Callers check permissions first ({@link FormPermissions}).
  */
 final class CredentialsDropdowns {
 
@@ -43,66 +43,89 @@ final class CredentialsDropdowns {
         return new StandardListBoxModel().includeCurrentValue(current);
     }
 
-    static ListBoxModel apiClients(Item item, String current, String baseUrl) {
+    static ListBoxModel apiClients(Item item, String current, List<DomainRequirement> domain) {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(
                         authentication(item),
                         item,
                         StandardUsernamePasswordCredentials.class,
-                        requirements(baseUrl),
+                        domain,
                         USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
 
-    static ListBoxModel newPasswords(Item item, String current) {
+    /** Leaves out the API client's own credential: it must never become a user's password (or be rotated). */
+    static ListBoxModel newPasswords(
+            Item item, String current, List<DomainRequirement> domain, String apiClientCredentialId) {
+        CredentialsMatcher candidates = apiClientCredentialId == null
+                ? USABLE_IN_BUILDS
+                : CredentialsMatchers.allOf(
+                        USABLE_IN_BUILDS,
+                        CredentialsMatchers.not(CredentialsMatchers.withId(apiClientCredentialId.trim())));
         return new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, StringCredentials.class, List.of(), USABLE_IN_BUILDS)
+                .includeMatchingAs(authentication(item), item, StringCredentials.class, domain, candidates)
                 .includeMatchingAs(
-                        authentication(item),
-                        item,
-                        StandardUsernamePasswordCredentials.class,
-                        List.of(),
-                        USABLE_IN_BUILDS)
+                        authentication(item), item, StandardUsernamePasswordCredentials.class, domain, candidates)
                 .includeCurrentValue(current);
     }
 
-    static FormValidation checkApiClient(Item item, String id) {
+    static FormValidation checkApiClient(Item item, String id, List<DomainRequirement> domain) {
         if (Util.fixEmptyAndTrim(id) == null) {
             return FormValidation.error(Messages.CredentialsDropdowns_Required());
         }
-        return findApiClient(item, id) != null
+        if (isExpression(id)) {
+            return FormValidation.ok(Messages.FormChecks_Expression());
+        }
+        return findApiClient(item, id, domain) != null
                 ? FormValidation.ok()
-                : notUsable(item, id, Messages.Credentials_ApiClientTypes());
+                : notUsable(item, id, domain, Messages.Credentials_ApiClientTypes());
     }
 
-    static FormValidation checkNewPassword(Item item, String id) {
+    static FormValidation checkNewPassword(
+            Item item, String id, List<DomainRequirement> domain, String apiClientCredentialId) {
         if (Util.fixEmptyAndTrim(id) == null) {
             return FormValidation.error(Messages.CredentialsDropdowns_Required());
         }
-        boolean found = find(item, id, StringCredentials.class) != null
-                || find(item, id, StandardUsernamePasswordCredentials.class) != null;
-        return found ? FormValidation.ok() : notUsable(item, id, Messages.Credentials_PasswordTypes());
+        if (isExpression(id)) {
+            return FormValidation.ok(Messages.FormChecks_Expression());
+        }
+        if (id.trim().equals(Util.fixEmptyAndTrim(apiClientCredentialId))) {
+            return FormValidation.error(Messages.Run_SameCredential(id.trim()));
+        }
+        boolean found = find(item, id, StringCredentials.class, domain) != null
+                || find(item, id, StandardUsernamePasswordCredentials.class, domain) != null;
+        return found ? FormValidation.ok() : notUsable(item, id, domain, Messages.Credentials_PasswordTypes());
     }
 
-    /** The API client credential with this id as the job would see it, or null. */
-    static StandardUsernamePasswordCredentials findApiClient(Item item, String id) {
-        return find(item, id, StandardUsernamePasswordCredentials.class);
+    /** The API client credential with this id as the job would see it, for this data center, or null. */
+    static StandardUsernamePasswordCredentials findApiClient(Item item, String id, List<DomainRequirement> domain) {
+        return find(item, id, StandardUsernamePasswordCredentials.class, domain);
     }
 
-    private static FormValidation notUsable(Item item, String id, String expected) {
-        StandardCredentials other = find(item, id, StandardCredentials.class);
-        return other == null
-                ? FormValidation.error(Messages.CredentialsDropdowns_NotFound(id, expected))
-                : FormValidation.error(Messages.CredentialsDropdowns_WrongType(
-                        id, other.getDescriptor().getDisplayName(), expected));
+    /** A credentials parameter such as {@code ${API_CLIENT}}: resolved only when the build runs. */
+    private static boolean isExpression(String id) {
+        String trimmed = id.trim();
+        return trimmed.startsWith("${") && trimmed.endsWith("}");
     }
 
-    private static <C extends StandardCredentials> C find(Item item, String id, Class<C> type) {
+    private static FormValidation notUsable(Item item, String id, List<DomainRequirement> domain, String expected) {
+        StandardCredentials other = find(item, id, StandardCredentials.class, domain);
+        if (other != null) {
+            return FormValidation.error(Messages.CredentialsDropdowns_WrongType(
+                    id, other.getDescriptor().getDisplayName(), expected));
+        }
+        return find(item, id, StandardCredentials.class, List.of()) != null
+                ? FormValidation.error(Messages.CredentialsDropdowns_OtherDomain(id, DataCenterDomain.hostOf(domain)))
+                : FormValidation.error(Messages.CredentialsDropdowns_NotFound(id, expected));
+    }
+
+    private static <C extends StandardCredentials> C find(
+            Item item, String id, Class<C> type, List<DomainRequirement> domain) {
         List<C> candidates = item == null
-                ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, List.of())
-                : CredentialsProvider.lookupCredentialsInItem(type, item, authentication(item), List.of());
+                ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, domain)
+                : CredentialsProvider.lookupCredentialsInItem(type, item, authentication(item), domain);
         return CredentialsMatchers.firstOrNull(
                 candidates, CredentialsMatchers.allOf(CredentialsMatchers.withId(id.trim()), USABLE_IN_BUILDS));
     }
@@ -110,9 +133,5 @@ final class CredentialsDropdowns {
     /** As the job will run: its own authentication for a queued task, the system otherwise (the global configuration). */
     private static Authentication authentication(Item item) {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-    }
-
-    private static List<DomainRequirement> requirements(String baseUrl) {
-        return URIRequirementBuilder.fromUri(Util.fixEmptyAndTrim(baseUrl)).build();
     }
 }

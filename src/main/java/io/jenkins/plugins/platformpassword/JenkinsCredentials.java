@@ -3,68 +3,87 @@ package io.jenkins.plugins.platformpassword;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.SecretValue;
+import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
- * Turns credential ids into the client's plain values, as the build sees them, and records the
- * use of each credential on the build ({@code findCredentialById} does not track by itself).
+ * Finds the step's credentials as the build sees them, with the data center's domain
+ * requirements (the same ones the dropdowns list with, as the Credentials plugin's consumer guide
+ * asks, so that a credential restricted to one data center's host is never sent to another), and
+ * records the use of each on the build ({@code findCredentialById} does not track by itself).
  * Errors name the field, the id and the expected kinds; never a value.
  */
 final class JenkinsCredentials {
 
     private final Run<?, ?> run;
+    private final List<DomainRequirement> requirements;
 
-    JenkinsCredentials(Run<?, ?> run) {
+    JenkinsCredentials(Run<?, ?> run, List<DomainRequirement> requirements) {
         this.run = run;
+        this.requirements = requirements;
     }
 
-    ApiClientCredentials apiClient(String id) throws AbortException {
+    StandardUsernamePasswordCredentials apiClient(String id) throws AbortException {
         StandardUsernamePasswordCredentials found =
-                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (found == null) {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
         CredentialsProvider.track(run, found);
-        return toClient(found);
+        return found;
+    }
+
+    /** A Secret text credential, or a Username with password credential whose password is the new password. */
+    StandardCredentials newPassword(String id) throws AbortException {
+        StringCredentials text = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
+        if (text != null) {
+            CredentialsProvider.track(run, text);
+            return text;
+        }
+        StandardUsernamePasswordCredentials pair =
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run, requirements);
+        if (pair != null) {
+            CredentialsProvider.track(run, pair);
+            return pair;
+        }
+        throw notUsable(NewPassword.FIELD, id, Messages.Credentials_PasswordTypes());
     }
 
     /** The client's view of an API client credential; a username marked secret stays out of messages too. */
     static ApiClientCredentials toClient(StandardUsernamePasswordCredentials credential) {
         return new ApiClientCredentials(
-                credential.getUsername(),
-                plain(credential.getPassword()),
-                credential instanceof UsernamePasswordCredentialsImpl impl && impl.isUsernameSecret());
+                credential.getUsername(), plain(credential.getPassword()), credential.isUsernameSecret());
     }
 
-    NewPassword newPassword(String id) throws AbortException {
-        StringCredentials text = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
-        if (text != null) {
-            CredentialsProvider.track(run, text);
-            return NewPassword.of(plain(text.getSecret()));
-        }
-        StandardUsernamePasswordCredentials pair =
-                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
-        if (pair != null) {
-            CredentialsProvider.track(run, pair);
-            return NewPassword.of(plain(pair.getPassword()));
-        }
-        throw notUsable(NewPassword.FIELD, id, Messages.Credentials_PasswordTypes());
+    /** The new password held by a credential that {@link #newPassword} found. */
+    static NewPassword passwordOf(StandardCredentials credential) {
+        Secret secret = credential instanceof StringCredentials text
+                ? text.getSecret()
+                : ((StandardUsernamePasswordCredentials) credential).getPassword();
+        return NewPassword.of(plain(secret));
     }
 
     private AbortException notUsable(String field, String id, String expected) {
-        StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+        StandardCredentials other =
+                CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, requirements);
+        if (other != null) {
+            return new AbortException(Messages.Credentials_WrongType(
+                    field, id, other.getDescriptor().getDisplayName(), expected));
+        }
+        // Present but restricted to other hosts: say so, or a person hunts for a credential that is right there.
+        boolean elsewhere =
+                CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, List.of()) != null;
         return new AbortException(
-                other == null
-                        ? Messages.Credentials_NotFound(field, id, expected)
-                        : Messages.Credentials_WrongType(
-                                field, id, other.getDescriptor().getDisplayName(), expected));
+                elsewhere
+                        ? Messages.Credentials_OtherDomain(field, id, DataCenterDomain.hostOf(requirements))
+                        : Messages.Credentials_NotFound(field, id, expected));
     }
 
     private static SecretValue plain(Secret secret) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
 import hudson.ProxyConfiguration;
+import hudson.Util;
 import hudson.util.Secret;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -27,13 +28,13 @@ final class JenkinsProxy extends ProxySelector {
 
     /** The selector for Jenkins' current proxy settings, or null when none are set (direct connections). */
     static ProxySelector selector() {
-        ProxyConfiguration configuration = Jenkins.get().getProxy();
+        ProxyConfiguration configuration = configured();
         return configuration == null ? null : new JenkinsProxy(configuration);
     }
 
     /** Answers proxy authentication challenges with Jenkins' proxy user, and nothing else; null when none is set. */
     static Authenticator authenticator() {
-        ProxyConfiguration configuration = Jenkins.get().getProxy();
+        ProxyConfiguration configuration = configured();
         if (configuration == null
                 || configuration.getUserName() == null
                 || configuration.getUserName().isEmpty()) {
@@ -51,6 +52,16 @@ final class JenkinsProxy extends ProxySelector {
                         user, Secret.toString(password).toCharArray());
             }
         };
+    }
+
+    /**
+     * Jenkins' proxy settings, or null for none. A configuration saved with an empty server name
+     * (the form allows it) means no proxy, as it does to Jenkins itself; {@code createProxy} would
+     * otherwise fail on it.
+     */
+    private static ProxyConfiguration configured() {
+        ProxyConfiguration configuration = Jenkins.get().getProxy();
+        return configuration == null || Util.fixEmptyAndTrim(configuration.name) == null ? null : configuration;
     }
 
     @Override

@@ -17,7 +17,7 @@ import io.jenkins.plugins.platformpassword.client.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
-import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -49,7 +49,7 @@ final class PasswordChangeRun {
             UserId user = findUser(platform, inputs, console, outcomes);
             PasswordChanger changer = new PasswordChanger(platform, step.getPreflight());
             if (step.isDryRun()) {
-                dryRun(changer, user, console, outcomes);
+                dryRun(changer, user, inputs, console, outcomes);
             } else if (step.isGeneratePassword()) {
                 rotate(step, platform, changer, user, inputs, console, outcomes);
             } else {
@@ -66,8 +66,6 @@ final class PasswordChangeRun {
                 throw outcomes.aborted(kind, 0, e.getMessage());
             }
             throw outcomes.failed(kind, 0, e.getMessage());
-        } catch (RotationStoreException e) {
-            throw outcomes.failed("CREDENTIAL_STORE", 0, e.getMessage());
         } catch (InvalidInputException e) {
             throw outcomes.failed("INVALID_INPUT", 0, e.getMessage());
         } catch (PlatformException e) {
@@ -90,8 +88,13 @@ final class PasswordChangeRun {
         return resolved.id();
     }
 
-    private static void dryRun(PasswordChanger changer, UserId user, BuildConsole console, Outcomes outcomes)
+    private static void dryRun(
+            PasswordChanger changer, UserId user, StepInputs inputs, BuildConsole console, Outcomes outcomes)
             throws PlatformException, AbortException {
+        if (inputs.rotation() != null) {
+            // Resolving the store checked the build's right to rewrite the credential; a refusal failed the build then.
+            console.dryRunRotation(inputs.rotation().permission());
+        }
         Diagnosis diagnosis = changer.dryRun(user);
         console.dryRun(diagnosis);
         if (!diagnosis.allowsChange()) {
@@ -109,18 +112,21 @@ final class PasswordChangeRun {
             StepInputs inputs,
             BuildConsole console,
             Outcomes outcomes)
-            throws PlatformException, RotationException, RotationStoreException, AbortException, InterruptedException {
+            throws PlatformException, RotationException, AbortException, InterruptedException {
         changer.checkBeforeChange(user); // the rotation calls the client itself
-        RotationOutcome rotation = new RotationRun(run)
-                .rotate(
-                        platform,
-                        user,
-                        outcomes.login,
-                        inputs.passwordCredentialsId(),
-                        step.getPasswordLength(),
-                        inputs.classes());
-        console.rotated(rotation, inputs.passwordCredentialsId());
-        outcomes.rotated(rotation, inputs.passwordCredentialsId());
+        RotationOutcome rotation = RotationRun.rotate(
+                platform, user, outcomes.login, inputs.rotation(), step.getPasswordLength(), inputs.classes());
+        console.rotated(rotation, inputs.rotation().targetId());
+        outcomes.rotated(rotation, inputs.rotation().targetId());
+    }
+
+    private void saveRun() {
+        try {
+            run.save();
+        } catch (IOException e) {
+            // The console line below still records the change; only the build page's table may miss it.
+            listener.getLogger().println(Messages.Run_SummaryNotSaved(e.getClass().getSimpleName()));
+        }
     }
 
     /** Writes each outcome to the build's summary and, as one line, to the console. */
@@ -170,6 +176,7 @@ final class PasswordChangeRun {
                     attempts,
                     rotatedCredentialId);
             PasswordChangeSummary.of(run).add(entry);
+            saveRun(); // a change that happened stays recorded, even if the build dies before it ends
             console.summary(entry);
         }
     }

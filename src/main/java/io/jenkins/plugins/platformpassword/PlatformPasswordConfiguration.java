@@ -26,11 +26,14 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     static final int MAX_TIMEOUT_SECONDS = 600;
 
+    /* No persisted field has an initialiser; a null means the default, applied by the getter (see the step). */
     private String baseUrl;
     private String credentialsId;
-    private int connectTimeoutSeconds = (int) ClientSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
-    private int requestTimeoutSeconds = (int) ClientSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+    private Integer connectTimeoutSeconds;
+    private Integer requestTimeoutSeconds;
     private boolean allowPlainHttp;
+    /** The credentials builds running as SYSTEM may rotate, one per line; see {@link SystemRotations}. */
+    private String rotationAsSystem;
 
     /** Tokens are never persisted: a restart costs one token request per API client, and no token sits on disk. */
     private final transient TokenCache tokens = new TokenCache();
@@ -71,22 +74,26 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     public int getConnectTimeoutSeconds() {
-        return connectTimeoutSeconds;
+        return connectTimeoutSeconds == null
+                ? (int) ClientSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds()
+                : connectTimeoutSeconds;
     }
 
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int seconds) {
-        this.connectTimeoutSeconds = clamp(seconds);
+        this.connectTimeoutSeconds = checkedTimeout("connectTimeoutSeconds", seconds);
         save();
     }
 
     public int getRequestTimeoutSeconds() {
-        return requestTimeoutSeconds;
+        return requestTimeoutSeconds == null
+                ? (int) ClientSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds()
+                : requestTimeoutSeconds;
     }
 
     @DataBoundSetter
     public void setRequestTimeoutSeconds(int seconds) {
-        this.requestTimeoutSeconds = clamp(seconds);
+        this.requestTimeoutSeconds = checkedTimeout("requestTimeoutSeconds", seconds);
         save();
     }
 
@@ -100,10 +107,26 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The credentials that builds running as SYSTEM may rotate: one per line, {@code id} or {@code folder/path/id}. */
+    public String getRotationAsSystem() {
+        return rotationAsSystem;
+    }
+
+    @DataBoundSetter
+    public void setRotationAsSystem(String rotationAsSystem) {
+        this.rotationAsSystem = Util.fixEmptyAndTrim(rotationAsSystem);
+        save();
+    }
+
+    SystemRotations systemRotations() {
+        return SystemRotations.parse(rotationAsSystem);
+    }
+
     /** The client's settings from this configuration and Jenkins' proxy settings, read afresh for each build. */
     ClientSettings clientSettings() {
         return ClientSettings.defaults()
-                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(requestTimeoutSeconds))
+                .withTimeouts(
+                        Duration.ofSeconds(getConnectTimeoutSeconds()), Duration.ofSeconds(getRequestTimeoutSeconds()))
                 .withProxy(JenkinsProxy.selector(), JenkinsProxy.authenticator());
     }
 
@@ -111,8 +134,13 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         return tokens;
     }
 
-    private static int clamp(int seconds) {
-        return Math.max(1, Math.min(MAX_TIMEOUT_SECONDS, seconds));
+    /** Refused rather than capped: a value that silently became another one would be worse than an error. */
+    private static int checkedTimeout(String field, int seconds) {
+        if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException(Messages.PlatformPasswordConfiguration_TimeoutOutOfRange(
+                    field, seconds, MAX_TIMEOUT_SECONDS));
+        }
+        return seconds;
     }
 
     @POST
@@ -120,7 +148,7 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         if (!FormPermissions.mayListCredentials(null)) {
             return CredentialsDropdowns.currentValueOnly(credentialsId);
         }
-        return CredentialsDropdowns.apiClients(null, credentialsId, baseUrl);
+        return CredentialsDropdowns.apiClients(null, credentialsId, DataCenterDomain.ofFormValue(baseUrl));
     }
 
     @POST
@@ -132,13 +160,13 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+    public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String baseUrl) {
         if (!FormPermissions.mayConfigure(null)) {
             return FormValidation.ok();
         }
         return Util.fixEmptyAndTrim(value) == null
                 ? FormValidation.ok()
-                : CredentialsDropdowns.checkApiClient(null, value);
+                : CredentialsDropdowns.checkApiClient(null, value, DataCenterDomain.ofFormValue(baseUrl));
     }
 
     @POST

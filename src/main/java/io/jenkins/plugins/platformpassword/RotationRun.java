@@ -1,8 +1,5 @@
 package io.jenkins.plugins.platformpassword;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import hudson.model.Run;
 import io.jenkins.plugins.platformpassword.client.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
@@ -12,58 +9,45 @@ import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.PasswordRotation;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationLocks;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
-import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code generatePassword: true}: generate a password, set it, and write it back into the
  * credential, through the crash-safe protocol of {@link PasswordRotation} (see docs/rotation.md).
- * Rotations of the same credential never overlap on this controller, whichever jobs run them: the protocol's pending entry
- * is one per credential, and two rotations racing for it would be refused anyway, but waiting is
- * friendlier than failing.
+ * Rotations of the same credential never overlap on this controller, whichever jobs run them: the
+ * protocol's pending entry is one per credential, and two rotations racing for it would be
+ * refused anyway, but waiting is friendlier than failing.
  */
 final class RotationRun {
 
-    private static final ConcurrentMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final RotationLocks LOCKS = new RotationLocks();
 
-    private final Run<?, ?> run;
+    private RotationRun() {}
 
-    RotationRun(Run<?, ?> run) {
-        this.run = run;
-    }
-
-    RotationOutcome rotate(
+    /** @param store resolved, and the build's right to rewrite it checked, before the platform was touched */
+    static RotationOutcome rotate(
             PlatformClient platform,
             UserId user,
             String knownLogin,
-            String credentialId,
+            CredentialRotationStore store,
             int length,
             Set<CharacterClass> classes)
-            throws RotationException, RotationStoreException, PlatformException, InterruptedException {
-        // As the build sees it: this resolves credentials parameters and leaves out what the build may not use.
-        StandardCredentials credential =
-                CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run);
-        if (credential == null) {
-            throw new RotationStoreException(Messages.Rotation_NotVisible(credentialId));
-        }
-        CredentialsProvider.track(run, credential);
-        CredentialRotationStore store = CredentialRotationStore.forCredential(run.getParent(), credential.getId());
+            throws RotationException, PlatformException, InterruptedException {
         List<String> forbidden = wordsOf(platform, user, knownLogin);
         PasswordGenerator generator = new PasswordGenerator();
-        ReentrantLock lock = LOCKS.computeIfAbsent(store.lockKey(), key -> new ReentrantLock());
-        lock.lockInterruptibly();
-        try {
+        try (RotationLocks.Held held = LOCKS.lock(store.lockKey())) {
             return new PasswordRotation(store)
                     .rotate(platform, user, () -> generator.generate(length, classes, forbidden));
-        } finally {
-            lock.unlock();
         }
+    }
+
+    /** How many credentials have a rotation under way on this controller (for tests of the bound). */
+    static int rotationsUnderWay() {
+        return LOCKS.size();
     }
 
     /** The user's login and email: a generated password must not contain them, or the platform's policy refuses it. */

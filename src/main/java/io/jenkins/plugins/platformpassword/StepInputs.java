@@ -1,5 +1,8 @@
 package io.jenkins.plugins.platformpassword;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Util;
@@ -12,29 +15,37 @@ import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import java.util.List;
 import java.util.Set;
+import jenkins.security.FIPS140;
 
 /**
  * Everything a step execution needs, resolved and checked before anything is sent: the global
- * defaults filled in, build variables expanded, credentials read (and tracked), and every rule
- * applied. A problem becomes an {@link AbortException} that names the field.
+ * defaults filled in, build variables expanded, credentials read (and tracked) with the data
+ * center's domain requirements, for a rotation the credential's store found and the build's right
+ * to rewrite it checked, and every rule applied. A problem becomes an {@link AbortException} that
+ * names the field, and the platform has seen nothing.
  *
- * @param endpoint              the data center
- * @param userId                the user's id, or null when the user is named by login
- * @param login                 the user's login, or null when the user is named by id
- * @param client                the API client's id and secret
- * @param passwordCredentialsId the credential with (or, for a rotation, for) the new password
- * @param password              the new password, or null for a rotation
- * @param classes               the character classes of a generated password, or null
+ * @param endpoint    the data center
+ * @param userId      the user's id, or null when the user is named by login
+ * @param login       the user's login, or null when the user is named by id
+ * @param client      the API client's id and secret
+ * @param password    the new password, or null for a rotation
+ * @param rotation    where a rotation writes the new password, or null when the password is read
+ * @param classes     the character classes of a generated password, or null
  */
 record StepInputs(
         PlatformEndpoint endpoint,
         UserId userId,
         String login,
         ApiClientCredentials client,
-        String passwordCredentialsId,
         NewPassword password,
+        CredentialRotationStore rotation,
         Set<CharacterClass> classes) {
+
+    /** What {@code UsernamePasswordCredentialsImpl} accepts in FIPS mode; a shorter password would fail after the change. */
+    static final int FIPS_MIN_LENGTH = 14;
 
     static StepInputs resolve(
             ChangePlatformPasswordStep step, EnvVars env, Run<?, ?> run, PlatformPasswordConfiguration global)
@@ -55,25 +66,28 @@ record StepInputs(
         try {
             PlatformEndpoint endpoint = PlatformEndpoint.parse(url, global.isAllowPlainHttp());
             UserId id = userId == null ? null : UserId.parse(userId);
-            JenkinsCredentials credentials = new JenkinsCredentials(run);
-            ApiClientCredentials client = credentials.apiClient(clientCredentialsId);
+            List<DomainRequirement> domain = DataCenterDomain.of(endpoint);
+            JenkinsCredentials credentials = new JenkinsCredentials(run, domain);
+            StandardUsernamePasswordCredentials apiClient = credentials.apiClient(clientCredentialsId);
+            ApiClientCredentials client = JenkinsCredentials.toClient(apiClient);
             if (step.isGeneratePassword()) {
                 checkLength(step.getPasswordLength());
-                return new StepInputs(
-                        endpoint,
-                        id,
-                        login,
-                        client,
-                        passwordId,
-                        null,
-                        CharacterClasses.parse(step.getCharacterClasses()));
+                Set<CharacterClass> classes = CharacterClasses.parse(step.getCharacterClasses());
+                CredentialRotationStore rotation =
+                        CredentialRotationStore.forCredential(run, passwordId, domain, global.systemRotations());
+                requireDistinct(rotation.targetId(), apiClient);
+                return new StepInputs(endpoint, id, login, client, null, rotation, classes);
             }
-            NewPassword password = credentials.newPassword(passwordId);
+            StandardCredentials passwordCredential = credentials.newPassword(passwordId);
+            requireDistinct(passwordCredential.getId(), apiClient);
+            NewPassword password = JenkinsCredentials.passwordOf(passwordCredential);
             if (step.isCheckPasswordLength()) {
                 PasswordScreening.checkLength(password);
             }
-            return new StepInputs(endpoint, id, login, client, passwordId, password, null);
+            return new StepInputs(endpoint, id, login, client, password, null, null);
         } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        } catch (RotationStoreException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -88,12 +102,27 @@ record StepInputs(
         return "StepInputs[" + endpoint + ", user " + user() + ", client " + client.displayId() + "]";
     }
 
+    /**
+     * The new password must not come from (or, rotated, go into) the API client's own credential:
+     * the user would get the client's secret as password, or the rotation would overwrite the
+     * secret and every later build would fail. Compared after parameters are resolved.
+     */
+    private static void requireDistinct(String passwordCredentialId, StandardUsernamePasswordCredentials apiClient) {
+        if (passwordCredentialId.equals(apiClient.getId())) {
+            throw new InvalidInputException(NewPassword.FIELD, Messages.Run_SameCredential(passwordCredentialId));
+        }
+    }
+
     private static void checkLength(int length) {
         if (length < PasswordGenerator.MIN_LENGTH || length > PasswordGenerator.MAX_LENGTH) {
             throw new InvalidInputException(
                     PasswordGenerator.LENGTH_FIELD,
                     "is " + length + "; generated passwords have " + PasswordGenerator.MIN_LENGTH + " to "
                             + PasswordGenerator.MAX_LENGTH + " characters");
+        }
+        if (length < FIPS_MIN_LENGTH && FIPS140.useCompliantAlgorithms()) {
+            throw new InvalidInputException(
+                    PasswordGenerator.LENGTH_FIELD, Messages.Run_FipsLength(length, FIPS_MIN_LENGTH));
         }
     }
 

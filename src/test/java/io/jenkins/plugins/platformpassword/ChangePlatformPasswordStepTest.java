@@ -164,18 +164,22 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
-    void abortingTheBuildEndsAHungCallPromptly() throws Exception {
+    void abortingTheBuildEndsAHungPasswordCallPromptly() throws Exception {
+        // The password request itself hangs (the compromised-password check before it is answered).
+        String passwordPath = "/api/2/users/" + platform.customerUser + "/password";
         for (int i = 0; i < 3; i++) {
-            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+            platform.simulator.enqueueFault(passwordPath, Fault.hang());
         }
         WorkflowJob job = j.createProject(WorkflowJob.class, "abort");
         job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser), true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Changing the password of platform user", run);
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (platform.simulator.requestCount("POST", "/api/2/users/") == 0 && System.nanoTime() < deadline) {
+        while (platform.simulator.requestCount("POST", passwordPath) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertThat(platform.simulator.requestCount("POST", "/api/2/users/check_password"))
+                .isEqualTo(1);
 
         long stoppedAt = System.nanoTime();
         run.doStop();
@@ -184,8 +188,104 @@ class ChangePlatformPasswordStepTest {
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - stoppedAt))
                 .isLessThan(java.time.Duration.ofSeconds(5));
         j.assertBuildStatus(Result.ABORTED, run);
-        assertThat(platform.simulator.requestCount("POST", "/api/2/users/")).isEqualTo(1);
+        assertThat(platform.simulator.requestCount("POST", passwordPath)).isEqualTo(1);
         assertNoSecretIn(run);
+    }
+
+    @Test
+    void theNewPasswordMayNotBeTheApiClientsOwnCredential() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("same-credential");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.API_CLIENT_ID);
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains(
+                "passwordCredentialsId: names the API client's own credential '" + JenkinsPlatform.API_CLIENT_ID + "'",
+                build);
+        assertThat(platform.simulator.requests()).isEmpty();
+        assertNoSecretIn(build);
+    }
+
+    @Test
+    void theNewPasswordMayNotResolveToTheApiClientsCredentialThroughAParameter() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("same-credential-parameter");
+        project.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new com.cloudbees.plugins.credentials.CredentialsParameterDefinition(
+                        "NEW_PASSWORD",
+                        "the new password",
+                        JenkinsPlatform.API_CLIENT_ID,
+                        StandardCredentials.class.getName(),
+                        true)));
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("${NEW_PASSWORD}");
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.assertBuildStatus(Result.FAILURE, project.scheduleBuild2(0));
+
+        j.assertLogContains("names the API client's own credential '" + JenkinsPlatform.API_CLIENT_ID + "'", build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aCredentialsParameterNamesTheNewPassword() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("password-parameter");
+        project.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new com.cloudbees.plugins.credentials.CredentialsParameterDefinition(
+                        "NEW_PASSWORD",
+                        "the new password",
+                        JenkinsPlatform.PASSWORD_ID,
+                        org.jenkinsci.plugins.plaincredentials.StringCredentials.class.getName(),
+                        true)));
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep("${NEW_PASSWORD}");
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        j.assertBuildStatusSuccess(project.scheduleBuild2(0));
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void theNewPasswordDropdownLeavesOutTheApiClientsCredential() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("dropdown");
+        ChangePlatformPasswordStep.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
+
+        List<String> offered =
+                descriptor.doFillPasswordCredentialsIdItems(project, "", JenkinsPlatform.API_CLIENT_ID, platform.url())
+                        .stream()
+                        .map(option -> option.value)
+                        .toList();
+
+        assertThat(offered).contains(JenkinsPlatform.PASSWORD_ID).doesNotContain(JenkinsPlatform.API_CLIENT_ID);
+        assertThat(descriptor
+                        .doCheckPasswordCredentialsId(
+                                project, JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.API_CLIENT_ID, platform.url())
+                        .kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+    }
+
+    @Test
+    void aChangeIsRecordedOnDiskAsSoonAsItHappened() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "recorded");
+        job.setDefinition(new CpsFlowDefinition(
+                platform.pipelineStep(platform.customerUser) + "\nsleep 600", true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Summary: changed", run);
+
+        String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+
+        assertThat(buildXml).contains(PasswordChangeSummary.class.getName()).contains(platform.customerUser);
+        run.doStop();
+        j.waitForCompletion(run);
     }
 
     @Test

@@ -12,6 +12,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -35,6 +36,9 @@ class RotationStepTest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         platform = new JenkinsPlatform(rule);
+        // These builds run as SYSTEM; RotationSecurityTest covers who may rotate without this opt-in.
+        PlatformPasswordConfiguration.get()
+                .setRotationAsSystem(JenkinsPlatform.PASSWORD_ID + "\nteam/team-password");
     }
 
     @AfterEach
@@ -109,7 +113,8 @@ class RotationStepTest {
                 new StringCredentialsImpl(
                         CredentialsScope.GLOBAL,
                         JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
-                        "left by a crashed run",
+                        "left by a crashed run [rotation of user " + platform.customerUser + " at " + platform.url()
+                                + "]",
                         Secret.fromString("Pending-Passw0rd-from-crash")));
         FreeStyleProject project = j.createFreeStyleProject("recover");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
@@ -129,6 +134,90 @@ class RotationStepTest {
         assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
                 .isNull();
         j.assertLogContains("Finished an interrupted rotation", build);
+    }
+
+    @Test
+    void aPendingRotationOfAnotherUserIsNotFinishedOnThisOne() throws Exception {
+        String otherUser = platform.simulator.addUser(platform.customerTenant, "other-user");
+        String pendingId = JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX;
+        storeOf(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                pendingId,
+                                "left by a copied job [rotation of user " + otherUser + " at " + platform.url() + "]",
+                                Secret.fromString("Pending-Passw0rd-of-other-user")));
+        FreeStyleProject project = j.createFreeStyleProject("copied-job");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("pending password from an interrupted rotation of user " + otherUser, build);
+        j.assertLogNotContains("Pending-Passw0rd-of-other-user", build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
+        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(secretText(j.jenkins, pendingId).getSecret().getPlainText())
+                .isEqualTo("Pending-Passw0rd-of-other-user");
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID).getSecret().getPlainText())
+                .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void aPendingRotationThatDoesNotSayWhoseItIsIsNotFinished() throws Exception {
+        String pendingId = JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX;
+        storeOf(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                pendingId,
+                                "written by an older version",
+                                Secret.fromString("Pending-Passw0rd-unknown-owner")));
+        FreeStyleProject project = j.createFreeStyleProject("legacy-pending");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("does not record whose password it is", build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
+        assertThat(secretText(j.jenkins, pendingId)).isNotNull();
+    }
+
+    @Test
+    void thePendingEntryRecordsTheUserAndTheDataCenter() throws Exception {
+        // The platform takes the new password, then the answer is lost: the pending entry stays for a later run.
+        for (int i = 0; i < 3; i++) {
+            platform.simulator.enqueueFault(
+                    "/api/2/users/" + platform.customerUser + "/password", Fault.status(503));
+        }
+        FreeStyleProject project = j.createFreeStyleProject("interrupted");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+
+        j.buildAndAssertStatus(Result.FAILURE, project);
+
+        StringCredentials pending =
+                secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX);
+        assertThat(pending.getDescription())
+                .endsWith("[rotation of user " + platform.customerUser + " at " + platform.url() + "]");
+        assertThat(pending.getDescription()).doesNotContain(pending.getSecret().getPlainText());
+    }
+
+    @Test
+    void aRotationIntoTheApiClientsOwnCredentialIsRefused() throws Exception {
+        PlatformPasswordConfiguration.get().setRotationAsSystem(JenkinsPlatform.API_CLIENT_ID);
+        FreeStyleProject project = j.createFreeStyleProject("rotate-the-client");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.API_CLIENT_ID);
+        step.setUserId(platform.customerUser);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        step.setGeneratePassword(true);
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("names the API client's own credential '" + JenkinsPlatform.API_CLIENT_ID + "'", build);
+        assertThat(platform.simulator.requests()).isEmpty();
     }
 
     @Test
@@ -155,7 +244,16 @@ class RotationStepTest {
                 .noneMatch(request -> request.path().endsWith("/password"));
     }
 
-    private static CredentialsStore storeOf(Object context) {
+    private ChangePlatformPasswordStep rotationStep(String userId) {
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        step.setUserId(userId);
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        step.setGeneratePassword(true);
+        return step;
+    }
+
+    static CredentialsStore storeOf(Object context) {
         for (CredentialsStore store : CredentialsProvider.lookupStores((hudson.model.ModelObject) context)) {
             if (store.getContext() == context) {
                 return store;
@@ -164,13 +262,13 @@ class RotationStepTest {
         throw new AssertionError("no store of its own in " + context);
     }
 
-    private static StringCredentials secretText(ItemGroup<?> context, String id) {
+    static StringCredentials secretText(ItemGroup<?> context, String id) {
         StringCredentials found = secretTextOrNull(context, id);
         assertThat(found).as("credential %s", id).isNotNull();
         return found;
     }
 
-    private static StringCredentials secretTextOrNull(ItemGroup<?> context, String id) {
+    static StringCredentials secretTextOrNull(ItemGroup<?> context, String id) {
         List<StringCredentials> all =
                 CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, context, null, List.of());
         return all.stream().filter(c -> c.getId().equals(id)).findFirst().orElse(null);

@@ -382,6 +382,17 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void aProxyConfigurationWithoutAServerNameMeansNoProxy() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("unnamed-proxy");
+        project.getBuildersList().add(step(platform.customerUser));
+        j.jenkins.setProxy(new hudson.ProxyConfiguration("", 3128));
+
+        j.buildAndAssertSuccess(project);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
     void usedCredentialsAreTracked() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("tracked");
         project.getBuildersList().add(step(platform.customerUser));

@@ -21,8 +21,11 @@ final class BuildConsole implements ProgressListener {
         this.out = listener.getLogger();
     }
 
-    void starting(PlatformEndpoint endpoint, String user, String clientId) {
-        out.println(PREFIX + Messages.Console_Starting(user, endpoint, clientId));
+    void starting(String platform, PlatformEndpoint endpoint, String user, String clientId) {
+        out.println(PREFIX
+                + (platform == null
+                        ? Messages.Console_Starting(user, endpoint, clientId)
+                        : Messages.Console_StartingOnPlatform(user, endpoint, clientId, platform)));
     }
 
     void resolved(ResolvedUser user) {

@@ -13,10 +13,12 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PreflightMode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -46,6 +48,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
     private final String passwordCredentialsId;
     private String userId;
     private String userLogin;
+    private String platform;
     private String credentialsId;
     private String baseUrl;
     private PreflightMode preflight;
@@ -153,7 +156,17 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         return passwordCredentialsId;
     }
 
-    /** The API client's credential; when empty, the global default applies. */
+    /** The named platform (data center and API client); when empty, the nearest default platform applies. */
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = Util.fixEmptyAndTrim(platform);
+    }
+
+    /** The API client's credential; when empty, the platform's applies. */
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -163,7 +176,7 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    /** The data center URL; when empty, the global default applies. */
+    /** The data center URL; when empty, the platform's applies. */
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -200,12 +213,46 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         }
 
         @POST
+        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return CredentialsDropdowns.currentValueOnly(platform);
+            }
+            ListBoxModel names = new ListBoxModel();
+            names.add(Messages.ChangePlatformPasswordStep_DefaultPlatform(), "");
+            PlatformSelection.names(item, PlatformPasswordConfiguration.get()).forEach(names::add);
+            String current = Util.fixEmptyAndTrim(platform);
+            if (current != null && names.stream().noneMatch(option -> option.value.equals(current))) {
+                names.add(current); // kept, so that a form round trip never silently picks another one
+            }
+            return names;
+        }
+
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            try {
+                StepTarget target = target(item, value, null, null);
+                return target.platform() == null
+                        ? FormValidation.ok(Messages.ChangePlatformPasswordStep_NoPlatform())
+                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatform(
+                                target.platformName(), String.valueOf(target.baseUrl())));
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.problem());
+            }
+        }
+
+        @POST
         public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId, @QueryParameter String baseUrl) {
+                @AncestorInPath Item item,
+                @QueryParameter String credentialsId,
+                @QueryParameter String baseUrl,
+                @QueryParameter String platform) {
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(credentialsId);
             }
-            return CredentialsDropdowns.apiClients(item, credentialsId, domainOf(baseUrl));
+            return CredentialsDropdowns.apiClients(item, credentialsId, domainOf(item, platform, baseUrl));
         }
 
         @POST
@@ -213,23 +260,29 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 @AncestorInPath Item item,
                 @QueryParameter String passwordCredentialsId,
                 @QueryParameter String credentialsId,
-                @QueryParameter String baseUrl) {
+                @QueryParameter String baseUrl,
+                @QueryParameter String platform) {
             if (!FormPermissions.mayListCredentials(item)) {
                 return CredentialsDropdowns.currentValueOnly(passwordCredentialsId);
             }
             return CredentialsDropdowns.newPasswords(
-                    item, passwordCredentialsId, domainOf(baseUrl), apiClientOf(credentialsId));
+                    item,
+                    passwordCredentialsId,
+                    domainOf(item, platform, baseUrl),
+                    apiClientOf(item, platform, credentialsId));
         }
 
         @POST
-        public FormValidation doCheckBaseUrl(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckBaseUrl(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String platform) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
-                return PlatformPasswordConfiguration.get().getBaseUrl() == null
+                String inherited = targetIfKnown(item, platform).map(StepTarget::baseUrl).orElse(null);
+                return inherited == null
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_BaseUrlMissing())
-                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalBaseUrl());
+                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatformBaseUrl(inherited));
             }
             if (value.contains("${")) {
                 return FormValidation.ok(Messages.FormChecks_Expression());
@@ -257,16 +310,21 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
 
         @POST
         public FormValidation doCheckCredentialsId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String baseUrl) {
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String baseUrl,
+                @QueryParameter String platform) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
-                return PlatformPasswordConfiguration.get().getCredentialsId() == null
+                String inherited =
+                        targetIfKnown(item, platform).map(StepTarget::credentialsId).orElse(null);
+                return inherited == null
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_CredentialsMissing())
-                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesGlobalCredentials());
+                        : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatformCredentials(inherited));
             }
-            return CredentialsDropdowns.checkApiClient(item, value, domainOf(baseUrl));
+            return CredentialsDropdowns.checkApiClient(item, value, domainOf(item, platform, baseUrl));
         }
 
         @POST
@@ -274,40 +332,60 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 @AncestorInPath Item item,
                 @QueryParameter String value,
                 @QueryParameter String credentialsId,
-                @QueryParameter String baseUrl) {
+                @QueryParameter String baseUrl,
+                @QueryParameter String platform) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
             }
             return CredentialsDropdowns.checkNewPassword(
-                    item, value, domainOf(baseUrl), apiClientOf(credentialsId));
-        }
-
-        /** The data center whose domain requirements the form's lookups use: the step's URL, or the default. */
-        private static List<DomainRequirement> domainOf(String baseUrl) {
-            String url = Util.fixEmptyAndTrim(baseUrl) != null
-                    ? baseUrl
-                    : PlatformPasswordConfiguration.get().getBaseUrl();
-            return DataCenterDomain.ofFormValue(url);
-        }
-
-        /** The API client credential the step will use: its own, or the default. */
-        private static String apiClientOf(String credentialsId) {
-            return Util.fixEmptyAndTrim(credentialsId) != null
-                    ? credentialsId
-                    : PlatformPasswordConfiguration.get().getCredentialsId();
+                    item, value, domainOf(item, platform, baseUrl), apiClientOf(item, platform, credentialsId));
         }
 
         @POST
         public FormValidation doTestConnection(
                 @AncestorInPath Item item,
+                @QueryParameter String platform,
                 @QueryParameter String baseUrl,
                 @QueryParameter String credentialsId,
                 @QueryParameter String userId) {
             FormPermissions.checkConfigure(item);
             PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
-            String url = Util.fixEmptyAndTrim(baseUrl) != null ? baseUrl : global.getBaseUrl();
-            String id = Util.fixEmptyAndTrim(credentialsId) != null ? credentialsId : global.getCredentialsId();
-            return new ConnectionTest(global).run(item, url, id, userId, global.isAllowPlainHttp());
+            StepTarget target;
+            try {
+                target = target(item, platform, baseUrl, credentialsId);
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
+            return new ConnectionTest(global, target.platform())
+                    .run(item, target.baseUrl(), target.credentialsId(), userId, global.isAllowPlainHttp());
+        }
+
+        private static StepTarget target(Item item, String platform, String baseUrl, String credentialsId) {
+            return StepTarget.of(item, platform, baseUrl, credentialsId, PlatformPasswordConfiguration.get());
+        }
+
+        /** The platform's values for a form, or empty while the platform field names an unknown one (its own check says so). */
+        private static Optional<StepTarget> targetIfKnown(Item item, String platform) {
+            try {
+                return Optional.of(target(item, platform, null, null));
+            } catch (InvalidInputException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The data center whose domain requirements the form's lookups use: the step's URL, or its platform's. */
+        private static List<DomainRequirement> domainOf(Item item, String platform, String baseUrl) {
+            String url = Util.fixEmptyAndTrim(baseUrl) != null
+                    ? baseUrl
+                    : targetIfKnown(item, platform).map(StepTarget::baseUrl).orElse(null);
+            return DataCenterDomain.ofFormValue(url);
+        }
+
+        /** The API client credential the step will use: its own, or its platform's. */
+        private static String apiClientOf(Item item, String platform, String credentialsId) {
+            return Util.fixEmptyAndTrim(credentialsId) != null
+                    ? credentialsId
+                    : targetIfKnown(item, platform).map(StepTarget::credentialsId).orElse(null);
         }
     }
 }

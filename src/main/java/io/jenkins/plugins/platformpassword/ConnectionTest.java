@@ -7,6 +7,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
+import io.jenkins.plugins.platformpassword.client.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
@@ -25,9 +26,12 @@ import java.util.List;
 final class ConnectionTest {
 
     private final PlatformPasswordConfiguration global;
+    private final NamedPlatform platform;
 
-    ConnectionTest(PlatformPasswordConfiguration global) {
+    /** @param platform the platform whose timeouts apply, or null for the global ones */
+    ConnectionTest(PlatformPasswordConfiguration global, NamedPlatform platform) {
         this.global = global;
+        this.platform = platform;
     }
 
     FormValidation run(Item item, String baseUrl, String credentialsId, String userId, boolean allowPlainHttp) {
@@ -50,7 +54,7 @@ final class ConnectionTest {
             }
             ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);
             try (PlatformClient client = new PlatformClient(
-                    endpoint, credentials, global.clientSettings(), global.tokenCache(), ProgressListener.NONE)) {
+                    endpoint, credentials, global.clientSettings(platform), global.tokenCache(), ProgressListener.NONE)) {
                 client.verifyCredentials();
                 if (user == null) {
                     return FormValidation.ok(Messages.ConnectionTest_Ok(endpoint, credentials.displayId()));

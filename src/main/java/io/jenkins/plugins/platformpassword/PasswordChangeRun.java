@@ -42,10 +42,10 @@ final class PasswordChangeRun {
     void execute(ChangePlatformPasswordStep step, EnvVars env) throws AbortException, InterruptedException {
         StepInputs inputs = StepInputs.resolve(step, env, run, global);
         BuildConsole console = new BuildConsole(listener);
-        console.starting(inputs.endpoint(), inputs.user(), inputs.client().displayId());
+        console.starting(inputs.platformName(), inputs.endpoint(), inputs.user(), inputs.client().displayId());
         Outcomes outcomes = new Outcomes(inputs, console);
         try (PlatformClient platform = new PlatformClient(
-                inputs.endpoint(), inputs.client(), global.clientSettings(), global.tokenCache(), console)) {
+                inputs.endpoint(), inputs.client(), global.clientSettings(inputs.platform()), global.tokenCache(), console)) {
             UserId user = findUser(platform, inputs, console, outcomes);
             PasswordChanger changer = new PasswordChanger(platform, step.getPreflight());
             if (step.isDryRun()) {
@@ -168,6 +168,7 @@ final class PasswordChangeRun {
 
         private void add(String outcome, int attempts, String rotatedCredentialId) {
             PasswordChangeSummary.Entry entry = new PasswordChangeSummary.Entry(
+                    inputs.platformName(),
                     inputs.endpoint().toString(),
                     userId == null ? null : userId.value(),
                     login,

@@ -6,19 +6,24 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The build page's record of every password change the build attempted: where, for whom, when,
  * how it ended, after how many attempts, and which credential a rotation updated. It is saved
  * in {@code build.xml}, so it holds ids and outcomes only, never a secret.
  */
+@ExportedBean
 public final class PasswordChangeSummary implements RunAction2 {
 
     /**
      * One change as the build page shows it. A plain class rather than a record: records cannot
      * be read back by XStream, which loads {@code build.xml}.
      */
+    @ExportedBean(defaultVisibility = 2)
     public static final class Entry {
+        private final String platform;
         private final String endpoint;
         private final String userId;
         private final String login;
@@ -30,6 +35,7 @@ public final class PasswordChangeSummary implements RunAction2 {
         private final String rotatedCredentialId;
 
         /**
+         * @param platform            the named platform, or null when the step named its data center directly
          * @param endpoint            the data center URL
          * @param userId              the user's id, or null when a login could not be resolved
          * @param login               the login the step named or the platform reported, or null
@@ -39,6 +45,7 @@ public final class PasswordChangeSummary implements RunAction2 {
          * @param rotatedCredentialId the credential a rotation updated, or null
          */
         Entry(
+                String platform,
                 String endpoint,
                 String userId,
                 String login,
@@ -46,6 +53,7 @@ public final class PasswordChangeSummary implements RunAction2 {
                 String outcome,
                 int attempts,
                 String rotatedCredentialId) {
+            this.platform = platform;
             this.endpoint = endpoint;
             this.userId = userId;
             this.login = login;
@@ -55,14 +63,23 @@ public final class PasswordChangeSummary implements RunAction2 {
             this.rotatedCredentialId = rotatedCredentialId;
         }
 
+        @Exported
+        public String getPlatform() {
+            return platform;
+        }
+
+        /** The data center URL. */
+        @Exported(name = "dataCenter")
         public String getEndpoint() {
             return endpoint;
         }
 
+        @Exported
         public String getUserId() {
             return userId;
         }
 
+        @Exported
         public String getLogin() {
             return login;
         }
@@ -71,21 +88,31 @@ public final class PasswordChangeSummary implements RunAction2 {
             return new Date(time);
         }
 
+        /** When the change ended, in milliseconds since the epoch, as Jenkins' API gives build timestamps. */
+        @Exported(name = "timestamp")
+        public long getTimestamp() {
+            return time;
+        }
+
+        @Exported
         public String getOutcome() {
             return outcome;
         }
 
+        @Exported
         public int getAttempts() {
             return attempts;
         }
 
+        @Exported
         public String getRotatedCredentialId() {
             return rotatedCredentialId;
         }
 
         /** The console's one-line form. */
         String line() {
-            return "Summary: " + outcome + " | user " + (userId == null ? "?" : userId)
+            return "Summary: " + outcome + (platform == null ? "" : " | platform " + platform)
+                    + " | user " + (userId == null ? "?" : userId)
                     + (login == null ? "" : " (" + login + ")")
                     + " | " + endpoint + " | " + attempts + " attempt(s)"
                     + (rotatedCredentialId == null ? "" : " | credential " + rotatedCredentialId + " updated");
@@ -114,6 +141,8 @@ public final class PasswordChangeSummary implements RunAction2 {
         entries.add(entry);
     }
 
+    /** Every change, for the build page and the REST API ({@code .../api/json}); ids and outcomes only. */
+    @Exported(inline = true)
     public synchronized List<Entry> getEntries() {
         return entries == null ? List.of() : List.copyOf(entries);
     }

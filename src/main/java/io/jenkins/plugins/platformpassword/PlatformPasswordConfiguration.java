@@ -5,10 +5,13 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
+import io.jenkins.plugins.platformpassword.client.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.PlatformScope;
 import io.jenkins.plugins.platformpassword.client.TokenCache;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -16,9 +19,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Defaults for every {@code changePlatformPassword} step (Manage Jenkins » System » Platform
- * password), also settable through Configuration as Code under {@code unclassified:
- * platformPassword:}. It also owns the controller-wide token cache, which is kept in memory only.
+ * The platforms every {@code changePlatformPassword} step can name, the default one, and the
+ * controller-wide settings (Manage Jenkins » System » Platform password), also settable through
+ * Configuration as Code under {@code unclassified: platformPassword:}. Folders may add their own
+ * platforms ({@link FolderPlatforms}). It also owns the controller-wide token cache, which is kept
+ * in memory only.
  */
 @Extension
 @Symbol("platformPassword")
@@ -26,14 +31,24 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     static final int MAX_TIMEOUT_SECONDS = 600;
 
+    /** The name the single default data center of earlier versions gets as a platform. */
+    static final String MIGRATED_PLATFORM = "default";
+
     /* No persisted field has an initialiser; a null means the default, applied by the getter (see the step). */
-    private String baseUrl;
-    private String credentialsId;
+    private List<PlatformDefinition> platforms;
+    private String defaultPlatform;
     private Integer connectTimeoutSeconds;
     private Integer requestTimeoutSeconds;
     private boolean allowPlainHttp;
     /** The credentials builds running as SYSTEM may rotate, one per line; see {@link SystemRotations}. */
     private String rotationAsSystem;
+
+    /** Read from configurations saved before named platforms existed, and moved into {@link #platforms} on load. */
+    @Deprecated
+    private String baseUrl;
+
+    @Deprecated
+    private String credentialsId;
 
     /** Tokens are never persisted: a restart costs one token request per API client, and no token sits on disk. */
     private final transient TokenCache tokens = new TokenCache();
@@ -47,29 +62,104 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(PlatformPasswordConfiguration.class);
     }
 
+    @Override
+    public synchronized void load() {
+        super.load();
+        migrateSingleDefault();
+    }
+
+    /**
+     * An earlier version's single default data center and API client become the default
+     * platform, so that steps relying on them keep working; the form then shows it as one.
+     */
+    private void migrateSingleDefault() {
+        if (baseUrl == null && credentialsId == null) {
+            return;
+        }
+        List<PlatformDefinition> all = new ArrayList<>(getPlatforms());
+        PlatformDefinition earlier = all.stream()
+                .filter(p -> MIGRATED_PLATFORM.equals(p.getName()))
+                .findFirst()
+                .orElse(null);
+        // An old Configuration as Code file sets the URL and the credential one after the other: merge them.
+        PlatformDefinition migrated = new PlatformDefinition(
+                MIGRATED_PLATFORM,
+                baseUrl != null ? baseUrl : earlier == null ? null : earlier.getBaseUrl(),
+                credentialsId != null ? credentialsId : earlier == null ? null : earlier.getCredentialsId());
+        if (earlier == null) {
+            all.add(0, migrated);
+        } else {
+            migrated.setConnectTimeoutSeconds(earlier.getConnectTimeoutSeconds());
+            migrated.setRequestTimeoutSeconds(earlier.getRequestTimeoutSeconds());
+            all.set(all.indexOf(earlier), migrated);
+        }
+        platforms = all;
+        if (defaultPlatform == null) {
+            defaultPlatform = MIGRATED_PLATFORM;
+        }
+        baseUrl = null;
+        credentialsId = null;
+    }
+
     @NonNull
     @Override
     public String getDisplayName() {
         return Messages.PlatformPasswordConfiguration_DisplayName();
     }
 
+    public List<PlatformDefinition> getPlatforms() {
+        return platforms == null ? List.of() : platforms;
+    }
+
+    @DataBoundSetter
+    public void setPlatforms(List<PlatformDefinition> platforms) {
+        this.platforms = platforms == null ? null : List.copyOf(platforms);
+        save();
+    }
+
+    /** The platform that steps naming none use; empty for none. */
+    public String getDefaultPlatform() {
+        return defaultPlatform;
+    }
+
+    @DataBoundSetter
+    public void setDefaultPlatform(String defaultPlatform) {
+        this.defaultPlatform = Util.fixEmptyAndTrim(defaultPlatform);
+        save();
+    }
+
+    /**
+     * The data center URL of earlier versions' single default; setting it (an old Configuration
+     * as Code file) defines the default platform instead.
+     *
+     * @deprecated use {@link #setPlatforms} and {@link #setDefaultPlatform}
+     */
+    @Deprecated
+    @DataBoundSetter
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
+        migrateSingleDefault();
+        save();
+    }
+
+    /** @deprecated earlier versions' single default; always null once loaded, see {@link #getPlatforms} */
+    @Deprecated
     public String getBaseUrl() {
         return baseUrl;
     }
 
-    @DataBoundSetter
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
-        save();
-    }
-
+    /** @deprecated earlier versions' single default; always null once loaded, see {@link #getPlatforms} */
+    @Deprecated
     public String getCredentialsId() {
         return credentialsId;
     }
 
+    /** @deprecated use {@link #setPlatforms} and {@link #setDefaultPlatform} */
+    @Deprecated
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        migrateSingleDefault();
         save();
     }
 
@@ -122,11 +212,29 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         return SystemRotations.parse(rotationAsSystem);
     }
 
-    /** The client's settings from this configuration and Jenkins' proxy settings, read afresh for each build. */
-    ClientSettings clientSettings() {
+    /** The global platforms as the outermost scope of every job. */
+    PlatformScope scope() {
+        return new PlatformScope(
+                Messages.PlatformPasswordConfiguration_Owner(),
+                getPlatforms().stream().map(PlatformDefinition::toNamed).toList(),
+                defaultPlatform);
+    }
+
+    /**
+     * The client's settings for one platform (its own timeouts where it has them, the global ones
+     * otherwise) and Jenkins' proxy settings, read afresh for each build.
+     *
+     * @param platform the chosen platform, or null for none
+     */
+    ClientSettings clientSettings(NamedPlatform platform) {
+        int connect = platform != null && platform.connectTimeoutSeconds() != null
+                ? platform.connectTimeoutSeconds()
+                : getConnectTimeoutSeconds();
+        int request = platform != null && platform.requestTimeoutSeconds() != null
+                ? platform.requestTimeoutSeconds()
+                : getRequestTimeoutSeconds();
         return ClientSettings.defaults()
-                .withTimeouts(
-                        Duration.ofSeconds(getConnectTimeoutSeconds()), Duration.ofSeconds(getRequestTimeoutSeconds()))
+                .withTimeouts(Duration.ofSeconds(connect), Duration.ofSeconds(request))
                 .withProxy(JenkinsProxy.selector(), JenkinsProxy.authenticator());
     }
 
@@ -135,38 +243,26 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     /** Refused rather than capped: a value that silently became another one would be worse than an error. */
-    private static int checkedTimeout(String field, int seconds) {
+    static int checkedTimeout(String field, int seconds) {
         if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException(Messages.PlatformPasswordConfiguration_TimeoutOutOfRange(
-                    field, seconds, MAX_TIMEOUT_SECONDS));
+            throw new IllegalArgumentException(
+                    Messages.PlatformPasswordConfiguration_TimeoutOutOfRange(field, seconds, MAX_TIMEOUT_SECONDS));
         }
         return seconds;
     }
 
     @POST
-    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId, @QueryParameter String baseUrl) {
-        if (!FormPermissions.mayListCredentials(null)) {
-            return CredentialsDropdowns.currentValueOnly(credentialsId);
-        }
-        return CredentialsDropdowns.apiClients(null, credentialsId, DataCenterDomain.ofFormValue(baseUrl));
-    }
-
-    @POST
-    public FormValidation doCheckBaseUrl(@QueryParameter String value, @QueryParameter boolean allowPlainHttp) {
+    public FormValidation doCheckDefaultPlatform(@QueryParameter String value) {
         if (!FormPermissions.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : FormChecks.baseUrl(value, allowPlainHttp);
-    }
-
-    @POST
-    public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String baseUrl) {
-        if (!FormPermissions.mayConfigure(null)) {
-            return FormValidation.ok();
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null) {
+            return FormValidation.ok(Messages.PlatformPasswordConfiguration_NoDefault());
         }
-        return Util.fixEmptyAndTrim(value) == null
+        return getPlatforms().stream().anyMatch(p -> name.equals(p.getName()))
                 ? FormValidation.ok()
-                : CredentialsDropdowns.checkApiClient(null, value, DataCenterDomain.ofFormValue(baseUrl));
+                : FormValidation.warning(Messages.PlatformPasswordConfiguration_DefaultNotSaved(name));
     }
 
     @POST
@@ -183,14 +279,5 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
-    }
-
-    @POST
-    public FormValidation doTestConnection(
-            @QueryParameter String baseUrl,
-            @QueryParameter String credentialsId,
-            @QueryParameter boolean allowPlainHttp) {
-        FormPermissions.checkConfigure(null);
-        return new ConnectionTest(this).run(null, baseUrl, credentialsId, null, allowPlainHttp);
     }
 }

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
+import io.jenkins.plugins.platformpassword.client.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PasswordScreening;
@@ -27,6 +28,7 @@ import jenkins.security.FIPS140;
  * to rewrite it checked, and every rule applied. A problem becomes an {@link AbortException} that
  * names the field, and the platform has seen nothing.
  *
+ * @param platform    the named platform the step uses, or null
  * @param endpoint    the data center
  * @param userId      the user's id, or null when the user is named by login
  * @param login       the user's login, or null when the user is named by id
@@ -36,6 +38,7 @@ import jenkins.security.FIPS140;
  * @param classes     the character classes of a generated password, or null
  */
 record StepInputs(
+        NamedPlatform platform,
         PlatformEndpoint endpoint,
         UserId userId,
         String login,
@@ -50,9 +53,19 @@ record StepInputs(
     static StepInputs resolve(
             ChangePlatformPasswordStep step, EnvVars env, Run<?, ?> run, PlatformPasswordConfiguration global)
             throws AbortException {
-        String url = orDefault(env.expand(step.getBaseUrl()), global.getBaseUrl(), Messages.Run_BaseUrlMissing());
-        String clientCredentialsId =
-                orDefault(step.getCredentialsId(), global.getCredentialsId(), Messages.Run_CredentialsIdMissing());
+        StepTarget target;
+        try {
+            target = StepTarget.of(
+                    run.getParent(),
+                    env.expand(step.getPlatform()),
+                    env.expand(step.getBaseUrl()),
+                    step.getCredentialsId(),
+                    global);
+        } catch (InvalidInputException e) {
+            throw new AbortException(e.getMessage());
+        }
+        String url = orDefault(target.baseUrl(), null, Messages.Run_BaseUrlMissing());
+        String clientCredentialsId = orDefault(target.credentialsId(), null, Messages.Run_CredentialsIdMissing());
         String passwordId =
                 orDefault(step.getPasswordCredentialsId(), null, Messages.Run_PasswordCredentialsIdMissing());
         String userId = Util.fixEmptyAndTrim(env.expand(step.getUserId()));
@@ -76,7 +89,7 @@ record StepInputs(
                 CredentialRotationStore rotation =
                         CredentialRotationStore.forCredential(run, passwordId, domain, global.systemRotations());
                 requireDistinct(rotation.targetId(), apiClient);
-                return new StepInputs(endpoint, id, login, client, null, rotation, classes);
+                return new StepInputs(target.platform(), endpoint, id, login, client, null, rotation, classes);
             }
             StandardCredentials passwordCredential = credentials.newPassword(passwordId);
             requireDistinct(passwordCredential.getId(), apiClient);
@@ -84,12 +97,17 @@ record StepInputs(
             if (step.isCheckPasswordLength()) {
                 PasswordScreening.checkLength(password);
             }
-            return new StepInputs(endpoint, id, login, client, password, null, null);
+            return new StepInputs(target.platform(), endpoint, id, login, client, password, null, null);
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         } catch (RotationStoreException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** The platform's name for the console and the summary, or null. */
+    String platformName() {
+        return platform == null ? null : platform.name();
     }
 
     /** Who the step is about, as the console first names them. */

@@ -260,7 +260,7 @@ class ChangePlatformPasswordStepTest {
                 j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
 
         List<String> offered =
-                descriptor.doFillPasswordCredentialsIdItems(project, "", JenkinsPlatform.API_CLIENT_ID, platform.url())
+                descriptor.doFillPasswordCredentialsIdItems(project, "", JenkinsPlatform.API_CLIENT_ID, platform.url(), "")
                         .stream()
                         .map(option -> option.value)
                         .toList();
@@ -268,7 +268,7 @@ class ChangePlatformPasswordStepTest {
         assertThat(offered).contains(JenkinsPlatform.PASSWORD_ID).doesNotContain(JenkinsPlatform.API_CLIENT_ID);
         assertThat(descriptor
                         .doCheckPasswordCredentialsId(
-                                project, JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.API_CLIENT_ID, platform.url())
+                                project, JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.API_CLIENT_ID, platform.url(), "")
                         .kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
     }

@@ -23,8 +23,15 @@ class ConfigurationAsCodeTest {
     @ConfiguredWithCode(YAML)
     void configuresEverySetting(JenkinsConfiguredWithCodeRule r) {
         PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
-        assertThat(global.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
-        assertThat(global.getCredentialsId()).isEqualTo("platform-api-client");
+        assertThat(global.getPlatforms()).hasSize(2);
+        PlatformDefinition us1 = global.getPlatforms().get(1);
+        assertThat(us1.getName()).isEqualTo("us1");
+        assertThat(us1.getBaseUrl()).isEqualTo("https://us1-cloud.example.com");
+        assertThat(us1.getCredentialsId()).isEqualTo("us1-api-client");
+        assertThat(us1.getConnectTimeoutSeconds()).isEqualTo(20);
+        assertThat(us1.getRequestTimeoutSeconds()).isEqualTo(90);
+        assertThat(global.getPlatforms().get(0).getConnectTimeoutSeconds()).isNull();
+        assertThat(global.getDefaultPlatform()).isEqualTo("eu2");
         assertThat(global.getConnectTimeoutSeconds()).isEqualTo(5);
         assertThat(global.getRequestTimeoutSeconds()).isEqualTo(45);
         assertThat(global.isAllowPlainHttp()).isTrue();
@@ -45,6 +52,19 @@ class ConfigurationAsCodeTest {
         }
 
         assertThat(exported).isEqualTo(given);
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code-earlier-version.yml")
+    void aFileOfAnEarlierVersionDefinesTheDefaultPlatform(JenkinsConfiguredWithCodeRule r) {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+
+        assertThat(global.getDefaultPlatform()).isEqualTo("default");
+        assertThat(global.getPlatforms()).singleElement().satisfies(migrated -> {
+            assertThat(migrated.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
+            assertThat(migrated.getCredentialsId()).isEqualTo("platform-api-client");
+        });
+        assertThat(global.getConnectTimeoutSeconds()).isEqualTo(5);
     }
 
     private static Object section(Object document) {

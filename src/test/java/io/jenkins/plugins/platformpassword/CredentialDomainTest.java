@@ -76,9 +76,9 @@ class CredentialDomainTest {
                 j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
         FreeStyleProject project = j.createFreeStyleProject("form");
 
-        assertThat(ids(descriptor.doFillCredentialsIdItems(project, "", "https://eu8-cloud.example.com")))
+        assertThat(ids(descriptor.doFillCredentialsIdItems(project, "", "https://eu8-cloud.example.com", "")))
                 .contains(SCOPED_CLIENT, JenkinsPlatform.API_CLIENT_ID);
-        assertThat(ids(descriptor.doFillCredentialsIdItems(project, "", platform.url())))
+        assertThat(ids(descriptor.doFillCredentialsIdItems(project, "", platform.url(), "")))
                 .contains(JenkinsPlatform.API_CLIENT_ID)
                 .doesNotContain(SCOPED_CLIENT);
     }

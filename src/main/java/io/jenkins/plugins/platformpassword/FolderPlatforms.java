@@ -1,0 +1,82 @@
+package io.jenkins.plugins.platformpassword;
+
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import com.cloudbees.hudson.plugins.folder.AbstractFolderProperty;
+import com.cloudbees.hudson.plugins.folder.AbstractFolderPropertyDescriptor;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.platformpassword.client.PlatformScope;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A customer folder's own platforms and default, for the jobs inside it: a folder property, so
+ * that people who configure the folder (not only Jenkins administrators) can name its data
+ * centers, with API client credentials from the folder's own store. The nearest folder that
+ * defines a name wins over folders further out and over the global configuration; a job outside
+ * the folder never sees its platforms.
+ */
+public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
+
+    /* No initialisers: XStream skips them (see ChangePlatformPasswordStep). */
+    private List<PlatformDefinition> platforms;
+    private String defaultPlatform;
+
+    @DataBoundConstructor
+    public FolderPlatforms() {}
+
+    public List<PlatformDefinition> getPlatforms() {
+        return platforms == null ? List.of() : platforms;
+    }
+
+    @DataBoundSetter
+    public void setPlatforms(List<PlatformDefinition> platforms) {
+        this.platforms = platforms == null ? null : List.copyOf(platforms);
+    }
+
+    /** The platform that jobs in this folder use when their step names none; empty to leave it to folders further out. */
+    public String getDefaultPlatform() {
+        return defaultPlatform;
+    }
+
+    @DataBoundSetter
+    public void setDefaultPlatform(String defaultPlatform) {
+        this.defaultPlatform = Util.fixEmptyAndTrim(defaultPlatform);
+    }
+
+    PlatformScope scope() {
+        return new PlatformScope(
+                Messages.FolderPlatforms_Owner(getOwner().getFullName()),
+                getPlatforms().stream().map(PlatformDefinition::toNamed).toList(),
+                defaultPlatform);
+    }
+
+    @Extension
+    @Symbol("platformPasswordPlatforms")
+    public static final class DescriptorImpl extends AbstractFolderPropertyDescriptor {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.FolderPlatforms_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckDefaultPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.ok(Messages.FolderPlatforms_NoDefault())
+                    : FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.platformpassword;
+
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import io.jenkins.plugins.platformpassword.client.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.PlatformChoice;
+import io.jenkins.plugins.platformpassword.client.PlatformScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platforms a job can name, nearest first: its folders' {@link FolderPlatforms}, from the
+ * job's own folder outwards, then the global configuration. Only the job's own ancestors count,
+ * so a job in one customer's folder can never pick another customer's platform. The choice itself
+ * is {@link PlatformChoice}'s, which is Jenkins-free and tested on its own.
+ */
+final class PlatformSelection {
+
+    private PlatformSelection() {}
+
+    /** The platform a step in this job (or form of this item; null for the global configuration) means. */
+    static Optional<NamedPlatform> choose(Item context, String requested, PlatformPasswordConfiguration global) {
+        return PlatformChoice.choose(scopes(context, global), requested);
+    }
+
+    /** Every platform name the job can use, for the step's dropdown. */
+    static List<String> names(Item context, PlatformPasswordConfiguration global) {
+        return scopes(context, global).stream()
+                .flatMap(scope -> scope.platforms().stream())
+                .map(NamedPlatform::name)
+                .distinct()
+                .toList();
+    }
+
+    static List<PlatformScope> scopes(Item context, PlatformPasswordConfiguration global) {
+        List<PlatformScope> scopes = new ArrayList<>();
+        ItemGroup<?> group = context == null ? null : context instanceof ItemGroup<?> self ? self : context.getParent();
+        while (group instanceof AbstractFolder<?> folder) {
+            FolderPlatforms own = folder.getProperties().get(FolderPlatforms.class);
+            if (own != null) {
+                scopes.add(own.scope());
+            }
+            group = folder.getParent();
+        }
+        scopes.add(global.scope());
+        return scopes;
+    }
+}

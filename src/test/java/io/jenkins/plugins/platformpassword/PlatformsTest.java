@@ -1,0 +1,322 @@
+package io.jenkins.plugins.platformpassword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.simulator.ApiClient;
+import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * A managed service provider's estate: named platforms globally and per customer folder, the
+ * nearest folder first, no job reaching another customer's platform or credential, and results
+ * that other tools read from the REST API.
+ */
+@WithJenkins
+class PlatformsTest {
+
+    private JenkinsRule j;
+    private JenkinsPlatform platform;
+    /** A second data center, for the second customer. */
+    private PlatformSimulator otherDataCenter;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        platform = new JenkinsPlatform(rule);
+        otherDataCenter = PlatformSimulator.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        otherDataCenter.close();
+        platform.close();
+    }
+
+    @Test
+    void twoCustomerFoldersWithTheSamePlatformNameEachGetTheirOwn() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        Customer globex = new Customer("globex", otherDataCenter);
+
+        j.buildAndAssertSuccess(acme.job("rotate", "platform: 'eu2'"));
+        j.buildAndAssertSuccess(globex.job("rotate", "platform: 'eu2'"));
+
+        assertThat(platform.simulator.passwordOf(acme.user)).hasValue(acme.password);
+        assertThat(otherDataCenter.passwordOf(globex.user)).hasValue(globex.password);
+        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().contains(globex.user));
+        assertThat(otherDataCenter.requests()).noneMatch(request -> request.path().contains(acme.user));
+    }
+
+    @Test
+    void aJobInOneFolderCannotUseAnotherFoldersPlatform() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        Customer globex = new Customer("globex", otherDataCenter);
+        globex.folder.getProperties().get(FolderPlatforms.class).setPlatforms(List.of(
+                new PlatformDefinition("eu2", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential),
+                new PlatformDefinition("globex-only", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential)));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, acme.job("reach-across", "platform: 'globex-only'"));
+
+        j.assertLogContains("platform: no platform named 'globex-only' is defined for this job; known: eu2 (folder acme)", run);
+        j.assertLogNotContains("folder globex", run);
+        assertThat(otherDataCenter.requests()).isEmpty();
+    }
+
+    @Test
+    void aJobInOneFolderCannotUseAnotherFoldersCredential() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        Customer globex = new Customer("globex", otherDataCenter);
+
+        WorkflowRun run = j.buildAndAssertStatus(
+                Result.FAILURE,
+                acme.job("borrow", "platform: 'eu2', credentialsId: '" + globex.clientCredential + "'"));
+
+        j.assertLogContains("credentialsId: no credential with id '" + globex.clientCredential + "' is available", run);
+        assertThat(platform.simulator.requests()).isEmpty();
+        assertThat(otherDataCenter.requests()).isEmpty();
+    }
+
+    @Test
+    void theNearestFolderDefaultWinsThenTheGlobalOne() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
+        global.setDefaultPlatform("eu2");
+        WorkflowJob topLevel = j.createProject(WorkflowJob.class, "top-level");
+        topLevel.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(userId: '" + platform.customerUser + "', passwordCredentialsId: '"
+                        + JenkinsPlatform.PASSWORD_ID + "')",
+                true));
+        Customer globex = new Customer("globex", otherDataCenter);
+        globex.folder.getProperties().get(FolderPlatforms.class).setDefaultPlatform("eu2");
+
+        WorkflowRun fromGlobal = j.buildAndAssertSuccess(topLevel);
+        j.buildAndAssertSuccess(globex.job("by-default", null));
+
+        j.assertLogContains("(platform eu2)", fromGlobal);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(JenkinsPlatform.NEW_PASSWORD);
+        assertThat(otherDataCenter.passwordOf(globex.user)).hasValue(globex.password);
+    }
+
+    @Test
+    void explicitBaseUrlAndCredentialsIdWinOverThePlatform() throws Exception {
+        PlatformPasswordConfiguration.get()
+                .setPlatforms(List.of(new PlatformDefinition("eu2", "https://eu2-cloud.example.invalid", "nowhere")));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "explicit");
+        job.setDefinition(new CpsFlowDefinition("changePlatformPassword(platform: 'eu2', " + stepArguments(), true));
+
+        j.buildAndAssertSuccess(job);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void anUnknownPlatformListsTheKnownOnes() throws Exception {
+        PlatformPasswordConfiguration.get()
+                .setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "unknown");
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(platform: 'eu9', userId: '" + platform.customerUser
+                        + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID + "')",
+                true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains(
+                "platform: no platform named 'eu9' is defined for this job; known: eu2 (the global configuration)", run);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aConfigurationOfAnEarlierVersionBecomesTheDefaultPlatform() throws Exception {
+        File file = new File(j.jenkins.getRootDir(), PlatformPasswordConfiguration.class.getName() + ".xml");
+        Files.writeString(
+                file.toPath(),
+                "<?xml version='1.1' encoding='UTF-8'?>\n<" + PlatformPasswordConfiguration.class.getName() + ">"
+                        + "<baseUrl>" + platform.url() + "</baseUrl>"
+                        + "<credentialsId>" + JenkinsPlatform.API_CLIENT_ID + "</credentialsId>"
+                        + "<connectTimeoutSeconds>7</connectTimeoutSeconds>"
+                        + "<requestTimeoutSeconds>20</requestTimeoutSeconds>"
+                        + "<allowPlainHttp>true</allowPlainHttp>"
+                        + "</" + PlatformPasswordConfiguration.class.getName() + ">",
+                StandardCharsets.UTF_8);
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+
+        global.load();
+
+        assertThat(global.getDefaultPlatform()).isEqualTo(PlatformPasswordConfiguration.MIGRATED_PLATFORM);
+        assertThat(global.getPlatforms()).singleElement().satisfies(migrated -> {
+            assertThat(migrated.getName()).isEqualTo("default");
+            assertThat(migrated.getBaseUrl()).isEqualTo(platform.url());
+            assertThat(migrated.getCredentialsId()).isEqualTo(JenkinsPlatform.API_CLIENT_ID);
+        });
+        assertThat(global.getConnectTimeoutSeconds()).isEqualTo(7);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "as-before");
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(userId: '" + platform.customerUser + "', passwordCredentialsId: '"
+                        + JenkinsPlatform.PASSWORD_ID + "')",
+                true));
+        j.buildAndAssertSuccess(job);
+
+        // Saved in the new shape, it loads as the same single platform, and the old fields are gone.
+        global.save();
+        PlatformPasswordConfiguration reloaded = new PlatformPasswordConfiguration();
+        assertThat(reloaded.getPlatforms()).hasSize(1);
+        assertThat(reloaded.getDefaultPlatform()).isEqualTo("default");
+        assertThat(reloaded.getBaseUrl()).isNull();
+        assertThat(reloaded.getCredentialsId()).isNull();
+    }
+
+    @Test
+    void theFolderPropertySurvivesTheFormRoundTrip() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        FolderPlatforms before = acme.folder.getProperties().get(FolderPlatforms.class);
+        PlatformDefinition slow = new PlatformDefinition("eu8", "https://eu8-cloud.example.com", acme.clientCredential);
+        slow.setConnectTimeoutSeconds(20);
+        slow.setRequestTimeoutSeconds(90);
+        before.setPlatforms(List.of(before.getPlatforms().get(0), slow));
+
+        j.configRoundtrip(acme.folder);
+
+        FolderPlatforms after = acme.folder.getProperties().get(FolderPlatforms.class);
+        j.assertEqualDataBoundBeans(before, after);
+        assertThat(after.getPlatforms()).hasSize(2);
+    }
+
+    @Test
+    void theBuildsChangesAreInTheRestApiWithoutSecrets() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        WorkflowRun run = j.buildAndAssertSuccess(acme.job("api", "platform: 'eu2'"));
+
+        JSONObject json = j.getJSON(run.getUrl() + "api/json?tree=actions[_class,entries[*]]").getJSONObject();
+
+        JSONObject summary = null;
+        for (Object action : json.getJSONArray("actions")) {
+            if (action instanceof JSONObject object
+                    && PasswordChangeSummary.class.getName().equals(object.optString("_class"))) {
+                summary = object;
+            }
+        }
+        assertThat((Object) summary).as("the summary action in %s", json).isNotNull();
+        JSONArray entries = summary.getJSONArray("entries");
+        assertThat(entries.size()).isEqualTo(1);
+        JSONObject entry = entries.getJSONObject(0);
+        assertThat(entry.getString("platform")).isEqualTo("eu2");
+        assertThat(entry.getString("dataCenter")).isEqualTo(platform.url());
+        assertThat(entry.getString("userId")).isEqualTo(acme.user);
+        assertThat(entry.getString("outcome")).isEqualTo("changed");
+        assertThat(entry.getInt("attempts")).isEqualTo(1);
+        assertThat(entry.getLong("timestamp")).isPositive();
+        String whole = j.getJSON(run.getUrl() + "api/json?depth=3").getContentAsString();
+        assertThat(whole).doesNotContain(acme.password, JenkinsPlatform.CLIENT_SECRET, platform.lastAccessToken());
+        j.assertLogContains("(platform eu2)", run);
+        j.assertLogContains("Summary: changed | platform eu2 | user " + acme.user, run);
+    }
+
+    @Test
+    void manyUsersInOnePipelineShareOneTokenAndEachChangeIsRecorded() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
+        global.setDefaultPlatform("eu2");
+        String second = platform.simulator.addUser(platform.customerTenant, "second-user");
+        String third = platform.simulator.addUser(platform.customerTenant, "third-user");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "many");
+        // The README's example: a map of users, one failure does not stop the others, a summary at the end.
+        job.setDefinition(new CpsFlowDefinition(
+                "def users = ['" + platform.customerUser + "': 'new-user-password', '" + platform.partnerUser
+                        + "': 'new-user-password', '" + second + "': 'new-user-password', '" + third
+                        + "': 'new-user-password']\n"
+                        + "def failed = []\n"
+                        + "users.each { userId, credential ->\n"
+                        + "  catchError(buildResult: 'UNSTABLE', stageResult: 'FAILURE') {\n"
+                        + "    try {\n"
+                        + "      changePlatformPassword(userId: userId, passwordCredentialsId: credential)\n"
+                        + "    } catch (e) { failed.add(userId); throw e }\n"
+                        + "  }\n"
+                        + "}\n"
+                        + "echo \"failed: ${failed}\"\n",
+                true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        for (String user : List.of(platform.customerUser, second, third)) {
+            assertThat(platform.simulator.passwordOf(user)).as(user).hasValue(JenkinsPlatform.NEW_PASSWORD);
+        }
+        j.assertLogContains("failed: [" + platform.partnerUser + "]", run);
+        assertThat(platform.simulator.requestCount("POST", "/api/2/idp/token"))
+                .as("one token for all the changes")
+                .isEqualTo(1);
+        assertThat(run.getAction(PasswordChangeSummary.class).getEntries())
+                .extracting(PasswordChangeSummary.Entry::getOutcome)
+                .containsExactly("changed", "failed (FORBIDDEN)", "changed", "changed");
+    }
+
+    private String stepArguments() {
+        return "userId: '" + platform.customerUser + "', passwordCredentialsId: '" + JenkinsPlatform.PASSWORD_ID
+                + "', baseUrl: '" + platform.url() + "', credentialsId: '" + JenkinsPlatform.API_CLIENT_ID + "')";
+    }
+
+    /** A customer: a folder with its own API client, password credential and platform eu2, at one data center. */
+    private final class Customer {
+        final Folder folder;
+        final String user;
+        final String clientCredential;
+        final String password;
+        private final String passwordCredential;
+
+        Customer(String name, PlatformSimulator dataCenter) throws Exception {
+            String partner = dataCenter.addTenant(dataCenter.rootTenantId(), name + " partner");
+            String customer = dataCenter.addTenant(partner, name);
+            ApiClient client = dataCenter.addApiClient(partner);
+            user = dataCenter.addUser(customer, name + "-user");
+            clientCredential = name + "-api-client";
+            passwordCredential = name + "-user-password";
+            password = "Passw0rd-of-" + name + "-\u00e9";
+            folder = j.createProject(Folder.class, name);
+            RotationStepTest.storeOf(folder)
+                    .addCredentials(
+                            Domain.global(),
+                            new UsernamePasswordCredentialsImpl(
+                                    CredentialsScope.GLOBAL, clientCredential, name, client.clientId(), client.secret()));
+            RotationStepTest.storeOf(folder)
+                    .addCredentials(
+                            Domain.global(),
+                            new StringCredentialsImpl(
+                                    CredentialsScope.GLOBAL, passwordCredential, name, Secret.fromString(password)));
+            FolderPlatforms platforms = new FolderPlatforms();
+            platforms.setPlatforms(
+                    List.of(new PlatformDefinition("eu2", dataCenter.dataCenterUrl().toString(), clientCredential)));
+            folder.getProperties().add(platforms);
+        }
+
+        /** A Pipeline in this customer's folder; {@code extra} are more step arguments, or null. */
+        WorkflowJob job(String name, String extra) throws Exception {
+            WorkflowJob job = folder.createProject(WorkflowJob.class, name);
+            job.setDefinition(new CpsFlowDefinition(
+                    "changePlatformPassword(" + (extra == null ? "" : extra + ", ") + "userId: '" + user
+                            + "', passwordCredentialsId: '" + passwordCredential + "')",
+                    true));
+            return job;
+        }
+    }
+}

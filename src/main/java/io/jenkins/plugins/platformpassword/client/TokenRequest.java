@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client;
 
 import com.google.gson.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +16,18 @@ import kong.unirest.core.UnirestInstance;
  * {@code POST /api/2/idp/token} with the client-credentials grant and HTTP Basic client
  * authentication, the platform's default ({@code client_secret_basic}).
  *
- * <p>The id and secret are form-urlencoded before they are joined and Base64-encoded, as OAuth 2
- * requires (RFC 6749, section 2.3.1), so a secret with {@code :}, {@code %} or non-ASCII
- * characters reaches the platform intact. For the platform's generated ids and secrets (UUIDs and
- * hex) the encoding changes nothing.
+ * <p>The Basic credentials are {@code base64(client_id ":" client_secret)} of the raw UTF-8
+ * values, as the platform documents them, and not form-urlencoded first as RFC 6749, section
+ * 2.3.1 would have it. Sources: the contract's description of the {@code Authorization} parameter
+ * ('the base64-encoded "client_id:client_secret" credentials'); the vendor's guide
+ * "Authenticating to the Acronis platform" (developer.acronis.com/doc/apis/getting-started/authentication.html),
+ * which Base64-encodes {@code f'{client_id}:{client_secret}'}; the vendor's examples
+ * (acronis/acronis-cyber-platform-python-examples, {@code common/base_operations.py}:
+ * {@code requests.post(..., auth=(client_id, client_secret))}; acronis/acronis-cyber-platform-bash-examples,
+ * {@code 00.basis_functions.sh}: {@code curl -u "${client_id}:${client_secret}"}). Only the vendor's Go sample connector form-encodes (through golang.org/x/oauth2's
+ * {@code AuthStyleInHeader}), which is the same bytes for the platform's generated ids (UUIDs) and
+ * secrets (letters and digits). A secret with {@code :}, {@code %}, {@code +} or non-ASCII
+ * characters therefore goes as it is: the first colon ends the id, which is a UUID.
  */
 final class TokenRequest extends Operation<AccessToken> {
 
@@ -72,13 +79,8 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     SecretValue basicHeader() {
-        String pair = formEncode(credentials.clientId()) + ":"
-                + formEncode(credentials.secret().reveal());
+        String pair = credentials.clientId() + ":" + credentials.secret().reveal();
         return SecretValue.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String formEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

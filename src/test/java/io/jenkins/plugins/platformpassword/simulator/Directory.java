@@ -63,6 +63,10 @@ final class Directory {
 
     synchronized ApiClient addClient(ApiClient client) {
         existingTenant(client.tenantId());
+        if (Ids.uuid(client.clientId()).isEmpty()) {
+            // The platform generates the ids; one outside the contract's pattern could not exist there.
+            throw new IllegalArgumentException("an API client id must be a lower-case UUID: " + client.clientId());
+        }
         if (clients.containsKey(client.clientId())) {
             throw new IllegalArgumentException("an API client with id " + client.clientId() + " exists already");
         }

@@ -119,7 +119,10 @@ public final class PlatformSimulator implements AutoCloseable {
         return addApiClient(tenantId, RandomValues.uuid(), RandomValues.secret(), TokenAuthMethod.CLIENT_SECRET_BASIC);
     }
 
-    /** An API client with exactly this id and secret; any characters are allowed in both. */
+    /**
+     * An API client with exactly this id and secret. The id must be a lower-case UUID, as the
+     * platform generates them; the secret may hold any characters.
+     */
     public ApiClient addApiClient(String tenantId, String clientId, String secret, TokenAuthMethod method) {
         return directory.addClient(new ApiClient(clientId, secret, tenantId, method));
     }

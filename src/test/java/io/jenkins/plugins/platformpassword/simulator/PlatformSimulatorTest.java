@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -163,25 +164,40 @@ class PlatformSimulatorTest {
         }
 
         @Test
-        void specialCharactersWorkRawAndFormUrlEncoded() throws Exception {
-            String id = "id:with%colon ü";
-            String secret = "s3cr:et%+ & ü 🔑";
-            simulator.addApiClient(partner, id, secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
+        void basicCredentialsAreTheRawPairAsThePlatformDocumentsThem() throws Exception {
+            String secret = "s3cr:et%2B+ & \u00fc \ud83d\udd11";
+            ApiClient special = simulator.addApiClient(partner, RandomValues.uuid(), secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
 
-            assertThat(tokenRequest(basic(formEncode(id) + ":" + formEncode(secret)), "grant_type=client_credentials")
+            assertThat(tokenRequest(basic(special.clientId() + ":" + secret), "grant_type=client_credentials")
                             .statusCode())
                     .isEqualTo(200);
-            String rawSecret = "raw%secret:with:colons";
-            simulator.addApiClient(partner, "raw-client", rawSecret, TokenAuthMethod.CLIENT_SECRET_BASIC);
-            assertThat(tokenRequest(basic("raw-client:" + rawSecret), "grant_type=client_credentials")
-                            .statusCode())
-                    .isEqualTo(200);
+            // RFC 6749's form-encoding is not what the platform decodes: '%2B', '+' and ':' would change the secret.
+            oauthError(
+                    tokenRequest(
+                            basic(formEncode(special.clientId()) + ":" + formEncode(secret)),
+                            "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
+            // For the platform's own alphabet (UUIDs, hex secrets) the two encodings are the same bytes.
+            assertThat(formEncode(client.clientId()) + ":" + formEncode(client.secret()))
+                    .isEqualTo(client.clientId() + ":" + client.secret());
+        }
+
+        @Test
+        void clientIdsAreUuidsAsThePlatformGeneratesThem() {
+            assertThatThrownBy(() ->
+                            simulator.addApiClient(partner, "named-client", "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("lower-case UUID");
+            assertThatThrownBy(() -> simulator.addApiClient(
+                            partner, RandomValues.uuid().toUpperCase(Locale.ROOT), "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void postAuthenticationForClientsRegisteredForIt() throws Exception {
-            ApiClient post =
-                    simulator.addApiClient(partner, "post-client", "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
+            ApiClient post = simulator.addApiClient(
+                    partner, RandomValues.uuid(), "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
             String form = "grant_type=client_credentials&client_id=" + formEncode(post.clientId()) + "&client_secret="
                     + formEncode(post.secret());
 
@@ -406,13 +422,33 @@ class PlatformSimulatorTest {
                             "notifications");
 
             simulator.setUserEnabled(customerUser, false);
-            assertThat(json(get("/users/" + customerUser.toUpperCase(), token))
-                            .get("enabled")
-                            .getAsBoolean())
+            assertThat(json(get("/users/" + customerUser, token)).get("enabled").getAsBoolean())
                     .isFalse();
             assertThat(get("/users/" + partnerUser, token).statusCode()).isEqualTo(200);
             platformError(get("/users/" + strangerUser, token), 403);
             platformError(get("/users/00000000-0000-4000-8000-000000000000", token), 404);
+        }
+
+        @Test
+        void idsThatBreakTheContractsPatternNameNothing() throws Exception {
+            String token = simulator.issueToken(client);
+            for (String path : List.of(
+                    "/users/" + customerUser.toUpperCase(Locale.ROOT),
+                    "/clients/" + client.clientId().toUpperCase(Locale.ROOT),
+                    "/tenants/" + customer.toUpperCase(Locale.ROOT),
+                    "/users/%7B" + customerUser + "%7D",
+                    "/clients/%20" + client.clientId(),
+                    "/tenants/" + customer.substring(1))) {
+                assertThat(platformError(get(path, token), 404).get("message").getAsString())
+                        .as(path)
+                        .contains("not found");
+            }
+            platformError(changePassword(customerUser.toUpperCase(Locale.ROOT), PASSWORD), 404);
+            assertThat(simulator.passwordChangeCount(customerUser)).isZero();
+            // the same ids in the contract's lower case are found
+            assertThat(get("/users/" + customerUser, token).statusCode()).isEqualTo(200);
+            assertThat(get("/clients/" + client.clientId(), token).statusCode()).isEqualTo(200);
+            assertThat(get("/tenants/" + customer, token).statusCode()).isEqualTo(200);
         }
 
         @Test

@@ -18,16 +18,19 @@ import kong.unirest.core.UnirestInstance;
  *
  * <p>The Basic credentials are {@code base64(client_id ":" client_secret)} of the raw UTF-8
  * values, as the platform documents them, and not form-urlencoded first as RFC 6749, section
- * 2.3.1 would have it. Sources: the contract's description of the {@code Authorization} parameter
- * ('the base64-encoded "client_id:client_secret" credentials'); the vendor's guide
- * "Authenticating to the Acronis platform" (developer.acronis.com/doc/apis/getting-started/authentication.html),
- * which Base64-encodes {@code f'{client_id}:{client_secret}'}; the vendor's examples
+ * 2.3.1 would have it. Sources: the contract's description of the {@code Authorization}
+ * parameter ('the base64-encoded "client_id:client_secret" credentials'); the vendor's guide
+ * "Authenticating to the Acronis platform"
+ * (developer.acronis.com/doc/apis/getting-started/authentication.html), which Base64-encodes
+ * {@code f'{client_id}:{client_secret}'}; the vendor's examples
  * (acronis/acronis-cyber-platform-python-examples, {@code common/base_operations.py}:
- * {@code requests.post(..., auth=(client_id, client_secret))}; acronis/acronis-cyber-platform-bash-examples,
- * {@code 00.basis_functions.sh}: {@code curl -u "${client_id}:${client_secret}"}). Only the vendor's Go sample connector form-encodes (through golang.org/x/oauth2's
- * {@code AuthStyleInHeader}), which is the same bytes for the platform's generated ids (UUIDs) and
- * secrets (letters and digits). A secret with {@code :}, {@code %}, {@code +} or non-ASCII
- * characters therefore goes as it is: the first colon ends the id, which is a UUID.
+ * {@code requests.post(..., auth=(client_id, client_secret))};
+ * acronis/acronis-cyber-platform-bash-examples, {@code 00.basis_functions.sh}:
+ * {@code curl -u "${client_id}:${client_secret}"}). Only the vendor's Go sample connector
+ * form-encodes (golang.org/x/oauth2's {@code AuthStyleInHeader}), which gives the same bytes for
+ * the platform's generated ids (UUIDs) and secrets (letters and digits). A secret with {@code :},
+ * {@code %}, {@code +} or non-ASCII characters therefore goes as it is: the first colon ends the
+ * id, which is a UUID.
  */
 final class TokenRequest extends Operation<AccessToken> {
 

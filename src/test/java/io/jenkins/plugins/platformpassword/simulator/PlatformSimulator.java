@@ -176,6 +176,15 @@ public final class PlatformSimulator implements AutoCloseable {
         tokens.lifetime(lifetime);
     }
 
+    /**
+     * Makes the platform's clock run this far ahead of the real one (negative: behind; default
+     * none). Token answers then carry an {@code expires_on} on that clock, while {@code expires_in}
+     * and the real lifetime stay the same: the case of a controller whose clock differs.
+     */
+    public void clockOffset(Duration offset) {
+        tokens.clockOffset(Objects.requireNonNull(offset, "offset"));
+    }
+
     /** Every token issued so far now answers 401. */
     public void expireAllTokens() {
         tokens.expireAll();

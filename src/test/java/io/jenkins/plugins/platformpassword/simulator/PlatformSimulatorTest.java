@@ -250,6 +250,42 @@ class PlatformSimulatorTest {
         }
 
         @Test
+        void aTokenAnswerHasEveryMemberTheContractRequiresAndItsTypes() throws Exception {
+            JsonObject token = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            for (String required : List.of("access_token", "token_type", "id_token")) {
+                assertThat(token.get(required)).as(required).isNotNull();
+                assertThat(token.get(required).getAsJsonPrimitive().isString()).as(required).isTrue();
+            }
+            for (String integer : List.of("expires_in", "expires_on")) {
+                assertThat(token.get(integer).getAsJsonPrimitive().isNumber()).as(integer).isTrue();
+                assertThat(token.get(integer).getAsString()).as(integer).matches("[0-9]+");
+            }
+        }
+
+        @Test
+        void aSkewedPlatformClockMovesExpiresOnButNotTheLifetime() throws Exception {
+            simulator.clockOffset(Duration.ofHours(-3));
+            JsonObject behind = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            assertThat(behind.get("expires_in").getAsLong()).isEqualTo(7200L);
+            assertThat(behind.get("expires_on").getAsLong())
+                    .isCloseTo(Instant.now().minusSeconds(3600).getEpochSecond(), Offset.offset(5L));
+            // on the platform's own clock the token is fresh, whatever the client's clock says
+            assertThat(get("/users/" + customerUser, behind.get("access_token").getAsString())
+                            .statusCode())
+                    .isEqualTo(200);
+
+            simulator.clockOffset(Duration.ofHours(3));
+            JsonObject ahead = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            assertThat(ahead.get("expires_on").getAsLong())
+                    .isCloseTo(Instant.now().plusSeconds(5 * 3600).getEpochSecond(), Offset.offset(5L));
+            // the platform's clock moved past the first token's expiry
+            platformError(get("/users/" + customerUser, behind.get("access_token").getAsString()), 401);
+        }
+
+        @Test
         void tokenLifetimeAndExpiry() throws Exception {
             simulator.tokenLifetime(Duration.ofMinutes(14));
             JsonObject token = json(

@@ -90,6 +90,24 @@ final class Directory {
         return user;
     }
 
+    /**
+     * Users whose logins contain {@code login} in changing letter case but are not it, even
+     * ignoring case: what a busy tenant's search for a short login returns before the user asked
+     * for. Created now, so a user added later comes after them in search answers.
+     */
+    synchronized List<String> addNearMatches(String tenantId, String login, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String near = switch (i % 3) {
+                case 0 -> login + "." + i;
+                case 1 -> "x" + login.toUpperCase(java.util.Locale.ROOT) + i;
+                default -> i + "-" + login + "@example.com";
+            };
+            ids.add(addUser(tenantId, near, null).id());
+        }
+        return ids;
+    }
+
     synchronized void setUserEnabled(String userId, boolean enabled) {
         users.put(userId, existingUser(userId).withEnabled(enabled, Instant.now()));
     }

@@ -138,6 +138,14 @@ public final class PlatformSimulator implements AutoCloseable {
                 .id();
     }
 
+    /**
+     * Fills the search with {@code count} users in the tenant whose logins contain
+     * {@code login} (in changing case) without being it; see {@code /search}'s {@code limit}.
+     */
+    public List<String> addNearMatches(String tenantId, String login, int count) {
+        return directory.addNearMatches(tenantId, Objects.requireNonNull(login, "login"), count);
+    }
+
     public void setUserEnabled(String userId, boolean enabled) {
         directory.setUserEnabled(userId, enabled);
     }

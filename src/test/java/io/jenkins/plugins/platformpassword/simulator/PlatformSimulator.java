@@ -200,7 +200,11 @@ public final class PlatformSimulator implements AutoCloseable {
 
     // ---- rules and knobs ----
 
-    /** Whether passwords shorter than 9 characters (code points) are refused with a 400; on by default. */
+    /**
+     * Whether the product's password policy is enforced with a 400 (on by default): at least 9
+     * characters (code points), not one of the most common passwords, not containing the user's
+     * login, email or tenant name. See {@code PasswordPolicy}.
+     */
     public void enforcePasswordPolicy(boolean on) {
         policy.enforce(on);
     }

@@ -422,6 +422,25 @@ class PlatformSimulatorTest {
         }
 
         @Test
+        void weakPasswordsAreRefusedAsThePlatformsDocumentationSays() throws Exception {
+            // customer-user, Customer.User@example.com, in the tenant "Customer"
+            for (String weak : List.of(
+                    "password123", "QWERTYUIOP", "my-customer-user-pw", "x-customer.user@example.com",
+                    "Customer.User-2024", "Big-CUSTOMER-tenant")) {
+                JsonObject error = platformError(changePassword(customerUser, weak), 400);
+                assertThat(error.get("code").getAsInt()).as(weak).isEqualTo(1027);
+                assertThat(info(error)).as(weak).contains("weak");
+            }
+            assertThat(simulator.passwordChangeCount(customerUser)).isZero();
+            // names of fewer than 4 characters are not looked for
+            String shortLogin = simulator.addUser(customer, "ann");
+            assertThat(changePassword(shortLogin, "Ann-is-not-weak-9").statusCode()).isEqualTo(204);
+
+            simulator.enforcePasswordPolicy(false);
+            assertThat(changePassword(customerUser, "password123").statusCode()).isEqualTo(204);
+        }
+
+        @Test
         void noTokenIs401() throws Exception {
             platformError(
                     changePassword(customerUser, null, "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 401);
@@ -485,6 +504,22 @@ class PlatformSimulatorTest {
             assertThat(get("/users/" + customerUser, token).statusCode()).isEqualTo(200);
             assertThat(get("/clients/" + client.clientId(), token).statusCode()).isEqualTo(200);
             assertThat(get("/tenants/" + customer, token).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void theRootsParentIsItselfAsTheContractSays() throws Exception {
+            String rootToken = simulator.issueToken(simulator.addApiClient(simulator.rootTenantId()));
+            JsonObject root = json(get("/tenants/" + simulator.rootTenantId(), rootToken));
+            assertThat(root.get("kind").getAsString()).isEqualTo("root");
+            assertThat(root.get("parent_id").getAsString()).isEqualTo(simulator.rootTenantId());
+            assertThat(json(get("/tenants/" + simulator.rootTenantId() + "?embed_path=true", rootToken))
+                            .getAsJsonArray("path"))
+                    .isEmpty();
+            JsonArray hits = json(get("/search?tenant=" + simulator.rootTenantId() + "&text=root", rootToken))
+                    .getAsJsonArray("items");
+            assertThat(hits).hasSize(1);
+            assertThat(hits.get(0).getAsJsonObject().get("parent_id").getAsString())
+                    .isEqualTo(simulator.rootTenantId());
         }
 
         @Test
@@ -566,6 +601,32 @@ class PlatformSimulatorTest {
                     .isEmpty();
             platformError(get("/search?tenant=" + otherPartner + "&text=stranger", token), 403);
             platformError(get("/search?text=stranger", token), 400);
+        }
+
+        @Test
+        void searchHonoursItsLimitAndCanBeFilledWithNearMatches() throws Exception {
+            String token = simulator.issueToken(client);
+            List<String> near = simulator.addNearMatches(customer, "jdoe", 30);
+            String jdoe = simulator.addUser(customer, "jdoe");
+
+            assertThat(json(get("/search?tenant=" + partner + "&text=jdoe", token)).getAsJsonArray("items"))
+                    .as("the contract's default limit")
+                    .hasSize(10);
+            JsonArray first25 =
+                    json(get("/search?tenant=" + partner + "&text=JDOE&limit=25", token)).getAsJsonArray("items");
+            assertThat(first25).hasSize(25);
+            List<String> logins = new ArrayList<>();
+            for (JsonElement item : first25) {
+                logins.add(item.getAsJsonObject().get("login").getAsString());
+            }
+            assertThat(logins).allSatisfy(login -> assertThat(login.toLowerCase(Locale.ROOT))
+                    .contains("jdoe")
+                    .isNotEqualTo("jdoe"));
+            JsonArray all =
+                    json(get("/search?tenant=" + partner + "&text=jdoe&limit=100", token)).getAsJsonArray("items");
+            assertThat(all).hasSize(near.size() + 1);
+            assertThat(all.get(near.size()).getAsJsonObject().get("id").getAsString()).isEqualTo(jdoe);
+            platformError(get("/search?tenant=" + partner + "&text=jdoe&limit=many", token), 400);
         }
 
         @Test

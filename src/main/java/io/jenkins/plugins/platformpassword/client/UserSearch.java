@@ -47,7 +47,8 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
 
     /**
      * Only the hits with this login need an id and a tenant ({@code parent_id}); for those the
-     * contract's required members are checked, and the others may be anything.
+     * contract's required members are checked, and the others may be anything. Soft-deleted users
+     * are left out.
      */
     @Override
     Result read(HttpAnswer answer) throws PlatformException {
@@ -66,11 +67,21 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
                 continue;
             }
             String login = hit.optionalText("login").orElse(null);
-            if (login != null && sameIgnoringCase(login, text)) {
+            if (login != null && sameIgnoringCase(login, text) && !isDeleted(hit)) {
                 sameLogin.add(new ResolvedUser(UserId.parse(hit.uuid("id")), login, hit.uuid("parent_id")));
             }
         }
         return new Result(sameLogin, items.getAsJsonArray().size() >= LIMIT);
+    }
+
+    /**
+     * Whether the hit is a soft-deleted user. The contract does not say whether the search leaves
+     * them out unless {@code allow_deleted} is given (its own example holds one), and a deleted
+     * user is no one whose password can be changed.
+     */
+    private static boolean isDeleted(AnswerMembers hit) {
+        JsonElement deletedAt = hit.json().get("deleted_at");
+        return deletedAt != null && !deletedAt.isJsonNull();
     }
 
     /**

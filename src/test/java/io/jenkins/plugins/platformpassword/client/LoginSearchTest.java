@@ -91,6 +91,33 @@ class LoginSearchTest {
                 });
     }
 
+    @Test
+    void softDeletedUsersAreNoMatch() throws Exception {
+        String live = platform.customerUser;
+        String deleted = java.util.UUID.randomUUID().toString();
+        platform.simulator.enqueueFault(
+                "/api/2/search",
+                io.jenkins.plugins.platformpassword.simulator.Fault.body(
+                        200,
+                        "application/json",
+                        "{\"items\":[" + hit(deleted, "2022-08-10T00:00:00Z") + "," + hit(live, null) + "]}"));
+        assertThat(directory.resolveLogin("customer-user").id().value()).isEqualTo(live);
+
+        platform.simulator.enqueueFault(
+                "/api/2/search",
+                io.jenkins.plugins.platformpassword.simulator.Fault.body(
+                        200, "application/json", "{\"items\":[" + hit(deleted, "2022-08-10T00:00:00Z") + "]}"));
+        assertThatThrownBy(() -> directory.resolveLogin("customer-user"))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+    }
+
+    private String hit(String id, String deletedAt) {
+        return "{\"obj_type\":\"user\",\"id\":\"" + id + "\",\"parent_id\":\"" + platform.customerTenant
+                + "\",\"path\":[],\"login\":\"customer-user\",\"deleted_at\":"
+                + (deletedAt == null ? "null" : "\"" + deletedAt + "\"") + "}";
+    }
+
     /**
      * The Kelvin sign (U+212A) lower-cases to a plain k, so the platform's case-insensitive search
      * finds "\u212Aelvin" for "kelvin"; it is another login all the same, and is not picked.

@@ -460,6 +460,18 @@ class BadInputCorpusTest {
                         .doesNotContain(upper));
     }
 
+    /** A username marked secret must not reach the message that refuses it. */
+    @Test
+    void aClientIdThatIsNoUuidIsNotRepeated() {
+        for (String secretUsername : List.of("CANARY-client", " CANARY " + SAMPLE_UUID, "{CANARY}")) {
+            assertThatThrownBy(() -> new ApiClientCredentials(secretUsername, SecretValue.of("secret"), true))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo(CREDENTIALS);
+                        assertThat(e.getMessage()).doesNotContain("CANARY");
+                    });
+        }
+    }
+
     private static String decodedBasic(String header) {
         if (!header.startsWith("Basic ")) {
             return "";

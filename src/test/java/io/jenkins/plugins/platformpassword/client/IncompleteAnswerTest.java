@@ -124,6 +124,37 @@ class IncompleteAnswerTest {
         protocolError(catchThrowable(() -> directory.resolveLogin("jdoe")), "parent_id");
     }
 
+    /** An answer may echo anything; what the client says about a garbled member never quotes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"users", "tenants", "clients", "search"})
+    void aGarbledMemberIsNamedButNeverQuoted(String endpoint) {
+        String canary = "CANARY-" + platform.apiClient.secret();
+        String echo = "\"" + canary + "\"";
+        switch (endpoint) {
+            case "users" -> answer(
+                    "/api/2/users/",
+                    "{\"id\":\"" + platform.customerUser + "\",\"tenant_id\":" + echo + ",\"enabled\":true}");
+            case "tenants" -> answer(
+                    "/api/2/tenants/", "{\"id\":\"" + platform.customerTenant + "\",\"parent_id\":" + echo + "}");
+            case "clients" -> answer(
+                    "/api/2/clients/",
+                    "{\"client_id\":\"" + platform.apiClient.clientId() + "\",\"tenant_id\":" + echo + "}");
+            default -> answer(
+                    "/api/2/search",
+                    "{\"items\":[{\"obj_type\":\"user\",\"id\":" + echo
+                            + ",\"parent_id\":\"" + platform.customerTenant + "\",\"login\":\"customer-user\"}]}");
+        }
+        Throwable thrown = endpoint.equals("search")
+                ? catchThrowable(() -> directory.resolveLogin("customer-user"))
+                : diagnose();
+
+        PlatformException e = protocolError(thrown, "is not a UUID");
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain("CANARY").doesNotContain(platform.apiClient.secret());
+        assertThat(e.toString()).doesNotContain("CANARY");
+    }
+
     @Test
     void otherHitsMayLackWhatTheLookupDoesNotNeed() throws Exception {
         String jdoe = platform.simulator.addUser(platform.customerTenant, "jdoe");

@@ -51,20 +51,24 @@ final class TenantTree {
                 return true;
             }
             if (read.contains(parent)) {
-                throw Failures.lookup(
-                        FailureKind.PROTOCOL,
-                        "Could not check whether tenant " + tenantId + " lies below the API client's tenant "
-                                + ancestorId + ": the platform's tenant records form a cycle (" + String.join(" -> ", read)
-                                + " -> " + parent + ").");
+                throw brokenTree(
+                        tenantId,
+                        ancestorId,
+                        "the platform's tenant records form a cycle (" + String.join(" -> ", read) + " -> " + parent
+                                + ")");
             }
             if (read.size() >= MAX_DEPTH) {
-                throw Failures.lookup(
-                        FailureKind.PROTOCOL,
-                        "Could not check whether tenant " + tenantId + " lies below the API client's tenant "
-                                + ancestorId + ": the tenant tree is deeper than " + MAX_DEPTH + " levels.");
+                throw brokenTree(tenantId, ancestorId, "the tenant tree is deeper than " + MAX_DEPTH + " levels");
             }
             current = parent;
         }
+    }
+
+    private static PlatformException brokenTree(String tenantId, String ancestorId, String problem) {
+        return Failures.lookup(
+                FailureKind.PROTOCOL,
+                "Could not check whether tenant " + tenantId + " lies below the API client's tenant " + ancestorId
+                        + ": " + problem + ".");
     }
 
     /** A tenant the API client may read; empty when it may not (403) or it does not exist (404): outside its tree. */

@@ -456,7 +456,8 @@ class BadInputCorpusTest {
                 .satisfies(token -> assertThat(token.header("Authorization"))
                         .hasValueSatisfying(basic -> assertThat(decodedBasic(basic)).startsWith(lower + ":")));
         assertThat(requests)
-                .allSatisfy(r -> assertThat(r.path() + " " + r.header("Authorization").map(BadInputCorpusTest::decodedBasic))
+                .allSatisfy(r -> assertThat(
+                                r.path() + " " + r.header("Authorization").map(BadInputCorpusTest::decodedBasic))
                         .doesNotContain(upper));
     }
 

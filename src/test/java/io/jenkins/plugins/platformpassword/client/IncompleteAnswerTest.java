@@ -45,7 +45,9 @@ class IncompleteAnswerTest {
 
     @Test
     void aUserWithoutTenantId() {
-        answer("/api/2/users/", "{\"id\":\"" + platform.customerUser + "\",\"login\":\"customer-user\",\"enabled\":true}");
+        answer(
+                "/api/2/users/",
+                "{\"id\":\"" + platform.customerUser + "\",\"login\":\"customer-user\",\"enabled\":true}");
         protocolError(diagnose(), "tenant_id");
     }
 
@@ -91,7 +93,8 @@ class IncompleteAnswerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"client_id\":\"<client>\"}", "{\"client_id\":\"<client>\",\"tenant_id\":\"partner\"}"})
+    @ValueSource(
+            strings = {"{}", "{\"client_id\":\"<client>\"}", "{\"client_id\":\"<client>\",\"tenant_id\":\"partner\"}"})
     void aClientRecordWithoutAUsableTenantId(String json) {
         answer("/api/2/clients/", json.replace("<client>", platform.apiClient.clientId()));
         protocolError(diagnose(), "tenant_id");

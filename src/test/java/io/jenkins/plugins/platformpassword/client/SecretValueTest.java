@@ -25,7 +25,8 @@ class SecretValueTest {
                 .contains(CLIENT_ID)
                 .doesNotContain(CANARY);
         assertThat(NewPassword.of(secret).toString()).doesNotContain(CANARY);
-        assertThat(new AccessToken(secret, "bearer", new TokenLifetime(Instant.EPOCH, Instant.EPOCH)).toString()).doesNotContain(CANARY);
+        assertThat(new AccessToken(secret, "bearer", new TokenLifetime(Instant.EPOCH, Instant.EPOCH)).toString())
+                .doesNotContain(CANARY);
         assertThat(TokenCache.Key.of(
                                 PlatformEndpoint.parse("https://dc.example.com", false),
                                 new ApiClientCredentials(CLIENT_ID, secret))

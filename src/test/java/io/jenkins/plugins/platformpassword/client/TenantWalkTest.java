@@ -90,6 +90,24 @@ class TenantWalkTest {
     }
 
     @Test
+    void aChainDeeperThanAnyTenantTreeIsAProtocolError() {
+        userRecord(foreignUser, foreignTenant);
+        String current = foreignTenant;
+        for (int i = 0; i < TenantTree.MAX_DEPTH + 5; i++) {
+            String parent = UUID.randomUUID().toString();
+            tenantRecord(current, parent);
+            current = parent;
+        }
+
+        assertThatThrownBy(() -> directory.diagnose(UserId.parse(foreignUser)))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                    assertThat(e.getMessage()).contains("deeper than " + TenantTree.MAX_DEPTH);
+                });
+        assertThat(tenantRequests()).isEqualTo(TenantTree.MAX_DEPTH);
+    }
+
+    @Test
     void aTenantThatIsItsOwnParentBelowTheRootIsTheRootToo() throws Exception {
         userRecord(foreignUser, foreignTenant);
         tenantRecord(foreignTenant, foreignTenant);

@@ -166,7 +166,8 @@ class PlatformSimulatorTest {
         @Test
         void basicCredentialsAreTheRawPairAsThePlatformDocumentsThem() throws Exception {
             String secret = "s3cr:et%2B+ & \u00fc \ud83d\udd11";
-            ApiClient special = simulator.addApiClient(partner, RandomValues.uuid(), secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
+            ApiClient special =
+                    simulator.addApiClient(partner, RandomValues.uuid(), secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
 
             assertThat(tokenRequest(basic(special.clientId() + ":" + secret), "grant_type=client_credentials")
                             .statusCode())
@@ -185,12 +186,13 @@ class PlatformSimulatorTest {
 
         @Test
         void clientIdsAreUuidsAsThePlatformGeneratesThem() {
-            assertThatThrownBy(() ->
-                            simulator.addApiClient(partner, "named-client", "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+            assertThatThrownBy(() -> simulator.addApiClient(
+                            partner, "named-client", "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("lower-case UUID");
-            assertThatThrownBy(() -> simulator.addApiClient(
-                            partner, RandomValues.uuid().toUpperCase(Locale.ROOT), "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+            String upperCase = RandomValues.uuid().toUpperCase(Locale.ROOT);
+            assertThatThrownBy(() ->
+                            simulator.addApiClient(partner, upperCase, "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

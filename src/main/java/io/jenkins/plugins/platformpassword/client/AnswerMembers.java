@@ -50,19 +50,16 @@ final class AnswerMembers {
                 .orElseThrow(() -> Failures.protocol(operation, status, "the answer's " + member + " is not a UUID"));
     }
 
-    /** A required id that must be the one asked for: an answer about another object is no answer. */
+    /**
+     * A required id that must be the one asked for: an answer about another object is no answer.
+     * The other id is not quoted either; it could be anything the answer echoes, the API client's
+     * id included, which the credential may mark secret.
+     */
     String sameUuid(String member, String expected) throws PlatformException {
-        return sameUuid(member, expected, expected);
-    }
-
-    /** The same, naming the expected id as {@code shownAs} (an API client id may be marked secret). */
-    String sameUuid(String member, String expected, String shownAs) throws PlatformException {
         String id = uuid(member);
         if (!id.equals(expected)) {
             throw Failures.protocol(
-                    operation,
-                    status,
-                    "the answer's " + member + " is " + id + ", not " + shownAs + " that was asked for");
+                    operation, status, "the answer's " + member + " names another object than the one asked for");
         }
         return id;
     }

@@ -30,7 +30,7 @@ final class ClientTenantLookup extends ReadOperation<String> {
     String read(HttpAnswer answer) throws PlatformException {
         AnswerMembers client = AnswerMembers.of(this, answer, "API client");
         String tenant = client.uuid("tenant_id");
-        client.sameUuid("client_id", clientId, displayId);
+        client.sameUuid("client_id", clientId);
         return tenant;
     }
 

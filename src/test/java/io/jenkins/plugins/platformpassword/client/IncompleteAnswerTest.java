@@ -77,7 +77,8 @@ class IncompleteAnswerTest {
         answer(
                 "/api/2/users/",
                 "{\"id\":\"" + other + "\",\"tenant_id\":\"" + platform.customerTenant + "\",\"enabled\":true}");
-        protocolError(diagnose(), other, platform.customerUser);
+        PlatformException e = protocolError(diagnose(), "names another object", platform.customerUser);
+        assertThat(e.getMessage()).doesNotContain(other);
     }
 
     @Test
@@ -104,7 +105,8 @@ class IncompleteAnswerTest {
     void aClientRecordForAnotherClient() {
         String other = UUID.randomUUID().toString();
         answer("/api/2/clients/", "{\"client_id\":\"" + other + "\",\"tenant_id\":\"" + platform.partnerTenant + "\"}");
-        protocolError(diagnose(), other);
+        PlatformException e = protocolError(diagnose(), "client_id names another object");
+        assertThat(e.getMessage()).doesNotContain(other);
     }
 
     @Test

@@ -5,27 +5,32 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A bearer token from the token endpoint and the moment it stops working.
+ * A bearer token from the token endpoint and how long it lives.
  *
- * @param value     the token itself; wrapped so it never prints
- * @param type      the token type as the platform sent it ({@code bearer})
- * @param expiresAt when the platform stops accepting it
+ * @param value    the token itself; wrapped so it never prints
+ * @param type     the token type as the platform sent it ({@code bearer})
+ * @param lifetime when it arrived and when it stops working, on the controller's clock
  */
-public record AccessToken(SecretValue value, String type, Instant expiresAt) {
+public record AccessToken(SecretValue value, String type, TokenLifetime lifetime) {
 
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    /** When the token stops working, on the controller's clock. */
+    public Instant expiresAt() {
+        return lifetime.expiresAt();
     }
 
     /**
      * Whether the token can still be used for a call that starts now. A token close to expiry
-     * is treated as expired, so that a call never starts with a token that dies in flight; the
-     * vendor's own examples renew 15 minutes ahead.
+     * is treated as expired, so that a call never starts with a token that dies in flight; how
+     * close is a share of its lifetime, at most {@code maxRenewalMargin} (see {@link TokenLifetime}).
      */
-    public boolean isFreshAt(Instant now, Duration renewalMargin) {
-        return now.plus(renewalMargin).isBefore(expiresAt);
+    public boolean isFreshAt(Instant now, Duration maxRenewalMargin) {
+        return lifetime.isFreshAt(now, maxRenewalMargin);
     }
 
     String authorizationHeader() {
@@ -34,6 +39,6 @@ public record AccessToken(SecretValue value, String type, Instant expiresAt) {
 
     @Override
     public String toString() {
-        return "AccessToken[type=" + type + ", expiresAt=" + expiresAt + ", value=" + value + "]";
+        return "AccessToken[type=" + type + ", expiresAt=" + expiresAt() + ", value=" + value + "]";
     }
 }

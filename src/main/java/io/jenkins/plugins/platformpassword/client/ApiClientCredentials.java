@@ -8,7 +8,12 @@ import java.util.Objects;
  * say which client failed; when the credential marks its username as secret, messages show
  * {@value SecretValue#MASK} instead and answers echoing it are redacted. The secret stays wrapped.
  *
- * @param clientId       the API client's id
+ * <p>The platform's client ids are UUIDs, and its contract allows only the lower-case form in
+ * {@code GET /clients/{client_id}}. An id pasted in upper case is normalised, like a user id; one
+ * that is not a UUID (a name, surrounding spaces, a trailing line break) is refused before any
+ * request, without repeating it: the username may be marked secret.
+ *
+ * @param clientId       the API client's id, in lower case
  * @param secret         the API client's secret
  * @param clientIdSecret whether the id must not be shown either
  */
@@ -29,12 +34,29 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
     public ApiClientCredentials {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(secret, "secret");
-        if (clientId.isBlank()) {
-            throw new InvalidInputException(FIELD, "the credential's username (the API client id) is empty");
-        }
+        clientId = normalisedClientId(clientId);
         if (secret.isEmpty()) {
             throw new InvalidInputException(FIELD, "the credential's password (the API client secret) is empty");
         }
+    }
+
+    private static String normalisedClientId(String clientId) {
+        String subject = "the credential's username (the API client id)";
+        if (clientId.isBlank()) {
+            throw new InvalidInputException(FIELD, subject + " is empty");
+        }
+        if (clientId.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            throw new InvalidInputException(
+                    FIELD, subject + " contains whitespace or a line break; enter the client id alone");
+        }
+        if (clientId.startsWith("{") || clientId.endsWith("}")) {
+            throw new InvalidInputException(FIELD, subject + " must be a UUID without braces");
+        }
+        return Uuids.lowerCase(clientId)
+                .orElseThrow(() -> new InvalidInputException(
+                        FIELD,
+                        subject + " is not a UUID; API client ids are 8-4-4-4-12 hex digits, "
+                                + "e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6"));
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param requestTimeout     how long one request may take, from sending to the last byte of the answer (default 30 s)
  * @param deadline           how long one operation may take, retries and waits included (default 2 min)
  * @param retryPolicy        when to retry (default: {@link RetryPolicy#DEFAULT})
- * @param tokenRenewalMargin how long before its expiry a token is renewed (default 15 min, as the vendor's examples do)
+ * @param tokenRenewalMargin the longest a token is renewed before its expiry (default 15 min, as the vendor's
+ *                           examples do); shorter-lived tokens are renewed a quarter of their lifetime early
+ *                           (see {@link TokenLifetime})
  * @param maxBodyBytes       how much of an answer is read at most (default 64 KiB); the platform's answers are small
  * @param proxySelector      which proxy to use per URL, or null for a direct connection
  * @param proxyAuthenticator credentials for the proxy, or null

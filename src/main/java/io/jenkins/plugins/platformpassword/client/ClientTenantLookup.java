@@ -25,14 +25,12 @@ final class ClientTenantLookup extends ReadOperation<String> {
         return endpoint.api("/clients/" + PathSegments.encode(clientId));
     }
 
+    /** The tenant the pre-flight checks and the login search start from, of the client asked for. */
     @Override
     String read(HttpAnswer answer) throws PlatformException {
-        String tenant = Json.parseObject(answer.bodyText())
-                .map(json -> Json.text(json, "tenant_id"))
-                .orElse(null);
-        if (tenant == null || tenant.isBlank()) {
-            throw Failures.protocol(this, answer.status(), "the answer names no tenant_id");
-        }
+        AnswerMembers client = AnswerMembers.of(this, answer, "API client");
+        String tenant = client.uuid("tenant_id");
+        client.sameUuid("client_id", clientId);
         return tenant;
     }
 

@@ -74,7 +74,7 @@ public final class PlatformClient implements AutoCloseable {
      * @return when the new token expires
      */
     public Instant verifyCredentials() throws PlatformException {
-        return run(new TokenRequest(endpoint, credentials, clock)).value.expiresAt();
+        return run(new TokenRequest(endpoint, credentials, tokens.clock())).value.expiresAt();
     }
 
     public PlatformEndpoint endpoint() {
@@ -193,7 +193,7 @@ public final class PlatformClient implements AutoCloseable {
     private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf)
             throws PlatformException, InterruptedException {
         listener.requestingToken(endpoint, credentials.displayId());
-        TokenRequest request = new TokenRequest(endpoint, credentials, clock);
+        TokenRequest request = new TokenRequest(endpoint, credentials, tokens.clock());
         HttpAnswer answer;
         try {
             answer = transport.execute(

@@ -32,16 +32,17 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
         return endpoint.api("/tenants/" + PathSegments.encode(tenantId) + "?embed_path=true");
     }
 
+    /**
+     * The walk up the tree needs the tenant's id, which must be the one asked for, and its
+     * {@code parent_id}, which the contract requires and sets to the tenant's own id for the root.
+     */
     @Override
     PlatformTenant read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the tenant answer is not a JSON object"));
-        String id = Json.text(json, "id");
-        if (id == null) {
-            throw Failures.protocol(this, answer.status(), "the tenant answer has no id");
-        }
-        return new PlatformTenant(
-                id, Json.text(json, "parent_id"), !"false".equals(Json.text(json, "enabled")), ancestors(json));
+        AnswerMembers tenant = AnswerMembers.of(this, answer, "tenant");
+        String id = tenant.sameUuid("id", tenantId);
+        String parentId = tenant.uuid("parent_id");
+        JsonObject json = tenant.json();
+        return new PlatformTenant(id, parentId, !"false".equals(Json.text(json, "enabled")), ancestors(json));
     }
 
     private static List<String> ancestors(JsonObject json) {

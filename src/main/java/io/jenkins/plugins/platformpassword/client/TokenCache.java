@@ -61,6 +61,11 @@ public final class TokenCache {
         this.clock = clock;
     }
 
+    /** The controller's clock, on which token lifetimes are measured. */
+    Clock clock() {
+        return clock;
+    }
+
     Lease obtain(Key key, Duration renewalMargin, Duration maxWait, TokenSource source)
             throws PlatformException, InterruptedException {
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());

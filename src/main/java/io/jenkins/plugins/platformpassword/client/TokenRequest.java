@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client;
 
 import com.google.gson.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +16,21 @@ import kong.unirest.core.UnirestInstance;
  * {@code POST /api/2/idp/token} with the client-credentials grant and HTTP Basic client
  * authentication, the platform's default ({@code client_secret_basic}).
  *
- * <p>The id and secret are form-urlencoded before they are joined and Base64-encoded, as OAuth 2
- * requires (RFC 6749, section 2.3.1), so a secret with {@code :}, {@code %} or non-ASCII
- * characters reaches the platform intact. For the platform's generated ids and secrets (UUIDs and
- * hex) the encoding changes nothing.
+ * <p>The Basic credentials are {@code base64(client_id ":" client_secret)} of the raw UTF-8
+ * values, as the platform documents them, and not form-urlencoded first as RFC 6749, section
+ * 2.3.1 would have it. Sources: the contract's description of the {@code Authorization}
+ * parameter ('the base64-encoded "client_id:client_secret" credentials'); the vendor's guide
+ * "Authenticating to the Acronis platform"
+ * (developer.acronis.com/doc/apis/getting-started/authentication.html), which Base64-encodes
+ * {@code f'{client_id}:{client_secret}'}; the vendor's examples
+ * (acronis/acronis-cyber-platform-python-examples, {@code common/base_operations.py}:
+ * {@code requests.post(..., auth=(client_id, client_secret))};
+ * acronis/acronis-cyber-platform-bash-examples, {@code 00.basis_functions.sh}:
+ * {@code curl -u "${client_id}:${client_secret}"}). Only the vendor's Go sample connector
+ * form-encodes (golang.org/x/oauth2's {@code AuthStyleInHeader}), which gives the same bytes for
+ * the platform's generated ids (UUIDs) and secrets (letters and digits). A secret with {@code :},
+ * {@code %}, {@code +} or non-ASCII characters therefore goes as it is: the first colon ends the
+ * id, which is a UUID.
  */
 final class TokenRequest extends Operation<AccessToken> {
 
@@ -30,8 +40,8 @@ final class TokenRequest extends Operation<AccessToken> {
     /** RFC 6750 b64token: what may follow "Bearer " in a header. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
-    /** About 10,000 years: far beyond any real expiry, well inside what Instant can hold. */
-    private static final long MAX_EPOCH_SECONDS = 10_000L * 365 * 24 * 3600;
+    /** The longest a token is kept, whatever the answer says. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
     private final PlatformEndpoint endpoint;
     private final ApiClientCredentials credentials;
@@ -72,13 +82,8 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     SecretValue basicHeader() {
-        String pair = formEncode(credentials.clientId()) + ":"
-                + formEncode(credentials.secret().reveal());
+        String pair = credentials.clientId() + ":" + credentials.secret().reveal();
         return SecretValue.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String formEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -107,23 +112,30 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     /**
-     * When the token expires, from {@code expires_on} or {@code expires_in}, kept within a day: a
-     * nonsense value must neither break the call nor keep a token for ever (a 401 renews it anyway).
+     * How long the token lives, on the controller's clock from the moment its answer arrived.
+     *
+     * <p>{@code expires_in} decides: it is a duration, so it means the same on both clocks.
+     * {@code expires_on} is a moment on the platform's clock, and a controller whose clock differs
+     * would renew too early or too late by the difference. When both are given and disagree, the
+     * difference is the clocks' skew, not another lifetime, so {@code expires_in} wins. Without a
+     * usable {@code expires_in}, {@code expires_on} is taken as far as it lies ahead of the local
+     * clock; one that lies in the past says only that the clocks differ, and then, as with neither,
+     * the documented two hours are assumed. Every lifetime is cut to one day: a nonsense value
+     * must neither break the call nor keep a token for ever (a 401 renews it anyway).
      */
-    private Instant expiry(JsonObject json) {
-        Instant now = clock.instant();
-        Long expiresOn = number(json, "expires_on");
+    private TokenLifetime expiry(JsonObject json) {
+        Instant arrived = clock.instant();
         Long expiresIn = number(json, "expires_in");
-        Instant expiry;
-        if (expiresOn != null && expiresOn > -MAX_EPOCH_SECONDS && expiresOn < MAX_EPOCH_SECONDS) {
-            expiry = Instant.ofEpochSecond(expiresOn);
-        } else if (expiresIn != null && expiresIn > -MAX_EPOCH_SECONDS && expiresIn < MAX_EPOCH_SECONDS) {
-            expiry = now.plusSeconds(expiresIn);
+        Long expiresOn = number(json, "expires_on");
+        Duration lifetime;
+        if (expiresIn != null && expiresIn > 0) {
+            lifetime = Duration.ofSeconds(Math.min(expiresIn, MAX_LIFETIME.toSeconds()));
+        } else if (expiresOn != null && expiresOn > arrived.getEpochSecond()) {
+            lifetime = Duration.ofSeconds(Math.min(expiresOn - arrived.getEpochSecond(), MAX_LIFETIME.toSeconds()));
         } else {
-            expiry = now.plus(DOCUMENTED_LIFETIME);
+            lifetime = DOCUMENTED_LIFETIME;
         }
-        Instant latest = now.plus(Duration.ofDays(1));
-        return expiry.isAfter(latest) ? latest : expiry;
+        return new TokenLifetime(arrived, arrived.plus(lifetime));
     }
 
     private static Long number(JsonObject json, String member) {

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +15,6 @@ public final class UserDirectory {
     /** The platform's search finds nothing for shorter texts. */
     static final int MIN_SEARCHABLE_LOGIN = 3;
 
-    /** Tenant trees are shallow (root, partner, folders, customer, units); a deeper walk means a loop. */
-    static final int MAX_TENANT_DEPTH = 32;
-
     private final PlatformClient client;
 
     public UserDirectory(PlatformClient client) {
@@ -28,9 +22,12 @@ public final class UserDirectory {
     }
 
     /**
-     * The user with exactly this login among the users the API client can see. Logins are
-     * compared case-insensitively (the platform's search is case-insensitive, and two logins
-     * that differ only in case would confuse people anyway); several matches are an error.
+     * The user with this login among the users the API client can see. Logins are compared
+     * ignoring letter case (the platform's search is case-insensitive, and two logins that differ
+     * only in case would confuse people anyway); several matches are an error. The search stops
+     * at {@link UserSearch#LIMIT} results without paging: when it did, only a user whose login is
+     * exactly the one given is taken, since the others may include the one meant, and without one
+     * the error says that the limit was hit and asks for the user id.
      */
     public ResolvedUser resolveLogin(String login) throws PlatformException {
         if (login == null || login.isBlank()) {
@@ -46,11 +43,14 @@ public final class UserDirectory {
                             + " characters; the platform's search cannot find such logins, so use userId instead");
         }
         String clientTenant = client.clientTenantId();
-        List<UserSearch.Hit> matches = new ArrayList<>();
-        for (UserSearch.Hit hit : client.call(new UserSearch(client.endpoint(), clientTenant, login))) {
-            if (hit.login() != null && hit.login().toLowerCase(Locale.ROOT).equals(login.toLowerCase(Locale.ROOT))) {
-                matches.add(hit);
-            }
+        UserSearch.Result found = client.call(new UserSearch(client.endpoint(), clientTenant, login));
+        List<ResolvedUser> matches = found.sameLogin();
+        if (found.full() && matches.stream().noneMatch(match -> match.login().equals(login))) {
+            throw Failures.lookup(
+                    FailureKind.REJECTED,
+                    "The platform's search for login '" + login + "' below tenant " + clientTenant
+                            + " returned its limit of " + UserSearch.LIMIT + " results, none of them with exactly this "
+                            + "login; the user may be among those it did not return, so use userId instead.");
         }
         if (matches.isEmpty()) {
             throw Failures.lookup(
@@ -63,11 +63,10 @@ public final class UserDirectory {
                     FailureKind.REJECTED,
                     matches.size() + " users have the login '" + login
                             + "' (ignoring case), in tenants "
-                            + matches.stream().map(UserSearch.Hit::tenantId).collect(Collectors.joining(", "))
+                            + matches.stream().map(ResolvedUser::tenantId).collect(Collectors.joining(", "))
                             + "; use userId to say which one.");
         }
-        UserSearch.Hit match = matches.get(0);
-        return new ResolvedUser(UserId.parse(match.id()), match.login(), match.tenantId());
+        return matches.get(0);
     }
 
     /** Runs the pre-flight checks for one user. Throws only when the checks themselves cannot run. */
@@ -88,7 +87,7 @@ public final class UserDirectory {
         Diagnosis.Finding finding;
         if (clientTenant.equalsIgnoreCase(user.tenantId())) {
             finding = Diagnosis.Finding.USER_IN_CLIENT_TENANT;
-        } else if (!isBelow(user.tenantId(), clientTenant)) {
+        } else if (!new TenantTree(client).isBelow(user.tenantId(), clientTenant)) {
             finding = Diagnosis.Finding.USER_OUTSIDE_CLIENT_TREE;
         } else if (!user.enabled()) {
             finding = Diagnosis.Finding.USER_DISABLED;
@@ -96,40 +95,5 @@ public final class UserDirectory {
             finding = Diagnosis.Finding.OK;
         }
         return new Diagnosis(finding, userId, user.login(), user.tenantId(), clientTenant);
-    }
-
-    /** Whether {@code tenantId} lies strictly below {@code ancestorId}: one request when the platform embeds the path. */
-    private boolean isBelow(String tenantId, String ancestorId) throws PlatformException {
-        Optional<PlatformTenant> tenant = visibleTenant(tenantId);
-        if (tenant.isEmpty()) {
-            return false;
-        }
-        if (tenant.get().ancestorIds() != null) {
-            return tenant.get().ancestorIds().contains(ancestorId.toLowerCase(Locale.ROOT));
-        }
-        String current = tenant.get().parentId();
-        for (int depth = 0; current != null && depth < MAX_TENANT_DEPTH; depth++) {
-            if (current.equalsIgnoreCase(ancestorId)) {
-                return true;
-            }
-            Optional<PlatformTenant> parent = visibleTenant(current);
-            if (parent.isEmpty()) {
-                return false;
-            }
-            current = parent.get().parentId();
-        }
-        return false;
-    }
-
-    /** A tenant the API client may read; empty when it may not (403) or it does not exist (404): outside its tree. */
-    private Optional<PlatformTenant> visibleTenant(String tenantId) throws PlatformException {
-        try {
-            return Optional.of(client.call(new TenantLookup(client.endpoint(), tenantId)));
-        } catch (PlatformException e) {
-            if (e.kind() == FailureKind.FORBIDDEN || e.kind() == FailureKind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The id of a platform user: a UUID in its canonical 8-4-4-4-12 hex form.
@@ -15,9 +14,6 @@ public final class UserId {
 
     /** The field name used in the step, the form and error messages. */
     public static final String FIELD = "userId";
-
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final String value;
 
@@ -36,11 +32,12 @@ public final class UserId {
             throw new InvalidInputException(
                     FIELD, "must be a UUID without braces, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
         }
-        if (!CANONICAL_UUID.matcher(input).matches()) {
+        Optional<String> id = Uuids.lowerCase(input);
+        if (id.isEmpty()) {
             throw new InvalidInputException(
                     FIELD, "is not a UUID; expected 8-4-4-4-12 hex digits, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
         }
-        return new UserId(input.toLowerCase(Locale.ROOT));
+        return new UserId(id.get());
     }
 
     public String value() {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 
 /** {@code GET /api/2/users/{user_id}}: proves the API client can see the user. */
@@ -25,19 +24,21 @@ final class UserLookup extends ReadOperation<PlatformUser> {
         return endpoint.api("/users/" + userId.value());
     }
 
+    /**
+     * The checks need the user's tenant and whether it is enabled, and the answer must be about
+     * the user asked for; the contract requires all three, and their absence is a protocol
+     * failure. The login and email only label messages and keep a generated password apart from
+     * them, so they may be missing.
+     */
     @Override
     PlatformUser read(HttpAnswer answer) throws PlatformException {
-        JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the user answer is not a JSON object"));
-        String id = Json.text(json, "id");
-        if (id == null) {
-            throw Failures.protocol(this, answer.status(), "the user answer has no id");
-        }
-        String enabled = Json.text(json, "enabled");
-        JsonElement contact = json.get("contact");
+        AnswerMembers user = AnswerMembers.of(this, answer, "user");
+        String id = user.sameUuid("id", userId.value());
+        String tenantId = user.uuid("tenant_id");
+        boolean enabled = user.bool("enabled");
+        JsonElement contact = user.json().get("contact");
         String email = contact != null && contact.isJsonObject() ? Json.text(contact.getAsJsonObject(), "email") : null;
-        return new PlatformUser(
-                id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled), email);
+        return new PlatformUser(id, user.optionalText("login").orElse(null), tenantId, enabled, email);
     }
 
     @Override

@@ -302,6 +302,48 @@ class BadInputCorpusTest {
                 "(the API client id) is empty");
         bad(
                 cases,
+                "API client: a name, not a UUID",
+                Input.CLIENT_ID,
+                "jenkins-api-client",
+                CREDENTIALS,
+                "(the API client id) is not a UUID");
+        bad(
+                cases,
+                "API client: client id of 35 characters",
+                Input.CLIENT_ID,
+                SAMPLE_UUID.substring(1),
+                CREDENTIALS,
+                "(the API client id) is not a UUID");
+        bad(
+                cases,
+                "API client: client id with a path before it",
+                Input.CLIENT_ID,
+                "../" + SAMPLE_UUID,
+                CREDENTIALS,
+                "(the API client id) is not a UUID");
+        bad(
+                cases,
+                "API client: client id with a trailing newline",
+                Input.CLIENT_ID,
+                SAMPLE_UUID + "\n",
+                CREDENTIALS,
+                "(the API client id) contains whitespace");
+        bad(
+                cases,
+                "API client: client id with surrounding spaces",
+                Input.CLIENT_ID,
+                " " + SAMPLE_UUID + " ",
+                CREDENTIALS,
+                "(the API client id) contains whitespace");
+        bad(
+                cases,
+                "API client: client id in braces",
+                Input.CLIENT_ID,
+                "{" + SAMPLE_UUID + "}",
+                CREDENTIALS,
+                "without braces");
+        bad(
+                cases,
                 "API client: empty secret",
                 Input.CLIENT_SECRET,
                 "",
@@ -384,6 +426,60 @@ class BadInputCorpusTest {
                 .extracting(RecordedRequest::path)
                 .anyMatch(path -> path.endsWith("/" + platform.customerUser + "/password"))
                 .noneMatch(path -> path.contains(upper));
+    }
+
+    /**
+     * The contract's pattern for {@code client_id} in {@code GET /clients/{client_id}} is a
+     * lower-case UUID; an id pasted in upper case is normalised like a user id, and the platform
+     * sees only the lower-case form, in the path and in the Basic credentials.
+     */
+    @Test
+    void acceptsAnUpperCaseClientIdAndSendsItInLowerCase() throws Exception {
+        String lower = platform.apiClient.clientId();
+        String upper = lower.toUpperCase(Locale.ROOT);
+        assertThat(upper).isNotEqualTo(lower); // the id has hex letters to normalise
+        ApiClientCredentials credentials = new ApiClientCredentials(upper, SecretValue.of(platform.apiClient.secret()));
+        assertThat(credentials.clientId()).isEqualTo(lower);
+
+        try (PlatformClient client = platform.client(credentials)) {
+            assertThat(new UserDirectory(client)
+                            .diagnose(UserId.parse(platform.customerUser))
+                            .allowsChange())
+                    .isTrue();
+        }
+
+        List<RecordedRequest> requests = platform.simulator.requests();
+        assertThat(requests).extracting(RecordedRequest::path).contains("/api/2/clients/" + lower);
+        assertThat(requests)
+                .filteredOn(r -> r.path().equals("/api/2/idp/token"))
+                .singleElement()
+                .satisfies(token -> assertThat(token.header("Authorization"))
+                        .hasValueSatisfying(basic -> assertThat(decodedBasic(basic)).startsWith(lower + ":")));
+        assertThat(requests)
+                .allSatisfy(r -> assertThat(
+                                r.path() + " " + r.header("Authorization").map(BadInputCorpusTest::decodedBasic))
+                        .doesNotContain(upper));
+    }
+
+    /** A username marked secret must not reach the message that refuses it. */
+    @Test
+    void aClientIdThatIsNoUuidIsNotRepeated() {
+        for (String secretUsername : List.of("CANARY-client", " CANARY " + SAMPLE_UUID, "{CANARY}")) {
+            assertThatThrownBy(() -> new ApiClientCredentials(secretUsername, SecretValue.of("secret"), true))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo(CREDENTIALS);
+                        assertThat(e.getMessage()).doesNotContain("CANARY");
+                    });
+        }
+    }
+
+    private static String decodedBasic(String header) {
+        if (!header.startsWith("Basic ")) {
+            return "";
+        }
+        return new String(
+                java.util.Base64.getDecoder().decode(header.substring("Basic ".length())),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -105,7 +105,7 @@ class SecretCanaryTest {
     void noSecretEscapes(Outcome outcome) throws Exception {
         var apiClient = platform.simulator.addApiClient(
                 platform.partnerTenant,
-                "canary-client-" + UUID.randomUUID(),
+                UUID.randomUUID().toString(),
                 clientSecret,
                 io.jenkins.plugins.platformpassword.simulator.TokenAuthMethod.CLIENT_SECRET_BASIC);
         ApiClientCredentials credentials = new ApiClientCredentials(apiClient.clientId(), SecretValue.of(clientSecret));

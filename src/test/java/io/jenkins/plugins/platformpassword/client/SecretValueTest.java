@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class SecretValueTest {
 
     private static final String CANARY = "canary-Sécret-🔑";
+    private static final String CLIENT_ID = "6c36f1a2-0b7e-4d2a-9a51-3f0e8c7d2b14";
 
     @Test
     void neverPrintsItself() {
@@ -20,14 +21,15 @@ class SecretValueTest {
     @Test
     void valueObjectsHoldingSecretsDoNotPrintThem() {
         SecretValue secret = SecretValue.of(CANARY);
-        assertThat(new ApiClientCredentials("client-id", secret).toString())
-                .contains("client-id")
+        assertThat(new ApiClientCredentials(CLIENT_ID, secret).toString())
+                .contains(CLIENT_ID)
                 .doesNotContain(CANARY);
         assertThat(NewPassword.of(secret).toString()).doesNotContain(CANARY);
-        assertThat(new AccessToken(secret, "bearer", Instant.EPOCH).toString()).doesNotContain(CANARY);
+        assertThat(new AccessToken(secret, "bearer", new TokenLifetime(Instant.EPOCH, Instant.EPOCH)).toString())
+                .doesNotContain(CANARY);
         assertThat(TokenCache.Key.of(
                                 PlatformEndpoint.parse("https://dc.example.com", false),
-                                new ApiClientCredentials("client-id", secret))
+                                new ApiClientCredentials(CLIENT_ID, secret))
                         .toString())
                 .doesNotContain(CANARY)
                 .doesNotContain(secret.fingerprint());

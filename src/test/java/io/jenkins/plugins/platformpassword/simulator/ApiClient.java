@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * An API client registered in the simulator: the credentials a test hands to the plugin.
  *
- * @param clientId   the id the client authenticates with (any characters)
+ * @param clientId   the id the client authenticates with (a lower-case UUID)
  * @param secret     its secret (any characters); never printed by {@link #toString()}
  * @param tenantId   the tenant the client belongs to; it reaches this tenant and those below it
  * @param authMethod how it must authenticate at the token endpoint

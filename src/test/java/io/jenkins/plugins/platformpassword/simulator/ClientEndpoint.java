@@ -14,13 +14,8 @@ final class ClientEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
-        // Client ids are looked up as given: the simulator allows ids that are not UUIDs.
-        String clientId = request.segment(1);
-        Directory.RegisteredClient client = directory
-                .client(clientId)
-                .orElseThrow(() -> PlatformError.notFound("Client not found.", "no client with id " + clientId)
-                        .reject());
-        boolean own = caller.isApiClient() && caller.id().equals(clientId);
+        Directory.RegisteredClient client = Lookups.client(directory, request.segment(1));
+        boolean own = caller.isApiClient() && caller.id().equals(client.credentials().clientId());
         if (!own && !directory.isWithin(client.credentials().tenantId(), caller.tenantId())) {
             throw PlatformError.forbidden("Access denied.", "the client is not in the caller's tenant or below it")
                     .reject();

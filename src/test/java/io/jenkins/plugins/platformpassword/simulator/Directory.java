@@ -63,6 +63,10 @@ final class Directory {
 
     synchronized ApiClient addClient(ApiClient client) {
         existingTenant(client.tenantId());
+        if (Ids.uuid(client.clientId()).isEmpty()) {
+            // The platform generates the ids; one outside the contract's pattern could not exist there.
+            throw new IllegalArgumentException("an API client id must be a lower-case UUID: " + client.clientId());
+        }
         if (clients.containsKey(client.clientId())) {
             throw new IllegalArgumentException("an API client with id " + client.clientId() + " exists already");
         }
@@ -84,6 +88,24 @@ final class Directory {
         User user = new User(RandomValues.uuid(), tenantId, login, email, true, null, 0, 1, now, now);
         users.put(user.id(), user);
         return user;
+    }
+
+    /**
+     * Users whose logins contain {@code login} in changing letter case but are not it, even
+     * ignoring case: what a busy tenant's search for a short login returns before the user asked
+     * for. Created now, so a user added later comes after them in search answers.
+     */
+    synchronized List<String> addNearMatches(String tenantId, String login, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String near = switch (i % 3) {
+                case 0 -> login + "." + i;
+                case 1 -> "x" + login.toUpperCase(java.util.Locale.ROOT) + i;
+                default -> i + "-" + login + "@example.com";
+            };
+            ids.add(addUser(tenantId, near, null).id());
+        }
+        return ids;
     }
 
     synchronized void setUserEnabled(String userId, boolean enabled) {

@@ -59,8 +59,7 @@ final class JsonViews {
         json.add("deleted_at", JsonNull.INSTANCE);
         json.addProperty("name", tenant.name());
         json.addProperty("customer_type", "default");
-        // The root has no parent; null (rather than its own id) keeps a client walking up from looping.
-        json.addProperty("parent_id", tenant.parentId());
+        json.addProperty("parent_id", tenant.wireParentId());
         json.addProperty("kind", tenant.kind().wireName());
         JsonObject contact = new JsonObject();
         contact.addProperty("email", "");
@@ -147,7 +146,7 @@ final class JsonViews {
         JsonObject json = new JsonObject();
         json.addProperty("obj_type", "tenant");
         json.addProperty("id", tenant.id());
-        json.addProperty("parent_id", tenant.parentId());
+        json.addProperty("parent_id", tenant.wireParentId());
         json.add("path", names(ancestors));
         json.addProperty("kind", tenant.kind().wireName());
         json.addProperty("name", tenant.name());

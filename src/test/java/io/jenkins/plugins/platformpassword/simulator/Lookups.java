@@ -1,11 +1,15 @@
 package io.jenkins.plugins.platformpassword.simulator;
 
-/** Finding the user or tenant a path names, with the platform's 404 when there is none. */
+/**
+ * Finding the user, tenant or API client a path names, with the platform's 404 when there is
+ * none. An id that breaks the contract's pattern (see {@link Ids}) names nothing either: the
+ * contract documents only 401, 403 and 404 for these reads, so such an id is not found rather than
+ * a 400 the contract does not list.
+ */
 final class Lookups {
 
     private Lookups() {}
 
-    /** A text that is not a UUID cannot name a user: 404 like an unknown one. */
     static User user(Directory directory, String pathId) throws Rejection {
         return Ids.uuid(pathId)
                 .flatMap(directory::user)
@@ -17,6 +21,13 @@ final class Lookups {
         return Ids.uuid(pathId)
                 .flatMap(directory::tenant)
                 .orElseThrow(() -> PlatformError.notFound("Tenant not found.", "no tenant with id " + pathId)
+                        .reject());
+    }
+
+    static Directory.RegisteredClient client(Directory directory, String pathId) throws Rejection {
+        return Ids.uuid(pathId)
+                .flatMap(directory::client)
+                .orElseThrow(() -> PlatformError.notFound("Client not found.", "no client with id " + pathId)
                         .reject());
     }
 }

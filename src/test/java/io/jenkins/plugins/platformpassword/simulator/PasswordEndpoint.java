@@ -4,7 +4,8 @@ package io.jenkins.plugins.platformpassword.simulator;
  * {@code POST /api/2/users/{user_id}/password}, with the platform's rules in the order a request
  * meets them: a valid token (401), of an API client (403), a JSON body (415) of the right shape
  * (400), a known user (404) in a sub-tenant of the client's tenant (403), a password the policy
- * accepts (400). Success is 204 with no body.
+ * accepts (400: long enough, not common, not repeating the login, email or tenant name). Success
+ * is 204 with no body.
  */
 final class PasswordEndpoint implements Endpoint {
 
@@ -48,7 +49,7 @@ final class PasswordEndpoint implements Endpoint {
                             "the user's tenant is not below the API client's tenant")
                     .reject();
         }
-        policy.check(password);
+        policy.check(password, user, directory.tenant(user.tenantId()).orElseThrow());
         directory.acceptPassword(user.id(), password);
         return Answer.noContent();
     }

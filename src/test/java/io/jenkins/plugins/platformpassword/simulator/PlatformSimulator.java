@@ -119,7 +119,10 @@ public final class PlatformSimulator implements AutoCloseable {
         return addApiClient(tenantId, RandomValues.uuid(), RandomValues.secret(), TokenAuthMethod.CLIENT_SECRET_BASIC);
     }
 
-    /** An API client with exactly this id and secret; any characters are allowed in both. */
+    /**
+     * An API client with exactly this id and secret. The id must be a lower-case UUID, as the
+     * platform generates them; the secret may hold any characters.
+     */
     public ApiClient addApiClient(String tenantId, String clientId, String secret, TokenAuthMethod method) {
         return directory.addClient(new ApiClient(clientId, secret, tenantId, method));
     }
@@ -133,6 +136,14 @@ public final class PlatformSimulator implements AutoCloseable {
         return directory
                 .addUser(tenantId, Objects.requireNonNull(login, "login"), email)
                 .id();
+    }
+
+    /**
+     * Fills the search with {@code count} users in the tenant whose logins contain
+     * {@code login} (in changing case) without being it; see {@code /search}'s {@code limit}.
+     */
+    public List<String> addNearMatches(String tenantId, String login, int count) {
+        return directory.addNearMatches(tenantId, Objects.requireNonNull(login, "login"), count);
     }
 
     public void setUserEnabled(String userId, boolean enabled) {
@@ -173,6 +184,15 @@ public final class PlatformSimulator implements AutoCloseable {
         tokens.lifetime(lifetime);
     }
 
+    /**
+     * Makes the platform's clock run this far ahead of the real one (negative: behind; default
+     * none). Token answers then carry an {@code expires_on} on that clock, while {@code expires_in}
+     * and the real lifetime stay the same: the case of a controller whose clock differs.
+     */
+    public void clockOffset(Duration offset) {
+        tokens.clockOffset(Objects.requireNonNull(offset, "offset"));
+    }
+
     /** Every token issued so far now answers 401. */
     public void expireAllTokens() {
         tokens.expireAll();
@@ -180,7 +200,11 @@ public final class PlatformSimulator implements AutoCloseable {
 
     // ---- rules and knobs ----
 
-    /** Whether passwords shorter than 9 characters (code points) are refused with a 400; on by default. */
+    /**
+     * Whether the product's password policy is enforced with a 400 (on by default): at least 9
+     * characters (code points), not one of the most common passwords, not containing the user's
+     * login, email or tenant name. See {@code PasswordPolicy}.
+     */
     public void enforcePasswordPolicy(boolean on) {
         policy.enforce(on);
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -163,25 +164,42 @@ class PlatformSimulatorTest {
         }
 
         @Test
-        void specialCharactersWorkRawAndFormUrlEncoded() throws Exception {
-            String id = "id:with%colon ü";
-            String secret = "s3cr:et%+ & ü 🔑";
-            simulator.addApiClient(partner, id, secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
+        void basicCredentialsAreTheRawPairAsThePlatformDocumentsThem() throws Exception {
+            String secret = "s3cr:et%2B+ & \u00fc \ud83d\udd11";
+            ApiClient special =
+                    simulator.addApiClient(partner, RandomValues.uuid(), secret, TokenAuthMethod.CLIENT_SECRET_BASIC);
 
-            assertThat(tokenRequest(basic(formEncode(id) + ":" + formEncode(secret)), "grant_type=client_credentials")
+            assertThat(tokenRequest(basic(special.clientId() + ":" + secret), "grant_type=client_credentials")
                             .statusCode())
                     .isEqualTo(200);
-            String rawSecret = "raw%secret:with:colons";
-            simulator.addApiClient(partner, "raw-client", rawSecret, TokenAuthMethod.CLIENT_SECRET_BASIC);
-            assertThat(tokenRequest(basic("raw-client:" + rawSecret), "grant_type=client_credentials")
-                            .statusCode())
-                    .isEqualTo(200);
+            // RFC 6749's form-encoding is not what the platform decodes: '%2B', '+' and ':' would change the secret.
+            oauthError(
+                    tokenRequest(
+                            basic(formEncode(special.clientId()) + ":" + formEncode(secret)),
+                            "grant_type=client_credentials"),
+                    401,
+                    "access_denied");
+            // For the platform's own alphabet (UUIDs, hex secrets) the two encodings are the same bytes.
+            assertThat(formEncode(client.clientId()) + ":" + formEncode(client.secret()))
+                    .isEqualTo(client.clientId() + ":" + client.secret());
+        }
+
+        @Test
+        void clientIdsAreUuidsAsThePlatformGeneratesThem() {
+            assertThatThrownBy(() -> simulator.addApiClient(
+                            partner, "named-client", "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("lower-case UUID");
+            String upperCase = RandomValues.uuid().toUpperCase(Locale.ROOT);
+            assertThatThrownBy(() ->
+                            simulator.addApiClient(partner, upperCase, "secret", TokenAuthMethod.CLIENT_SECRET_BASIC))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void postAuthenticationForClientsRegisteredForIt() throws Exception {
-            ApiClient post =
-                    simulator.addApiClient(partner, "post-client", "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
+            ApiClient post = simulator.addApiClient(
+                    partner, RandomValues.uuid(), "p&s=s w+rd", TokenAuthMethod.CLIENT_SECRET_POST);
             String form = "grant_type=client_credentials&client_id=" + formEncode(post.clientId()) + "&client_secret="
                     + formEncode(post.secret());
 
@@ -231,6 +249,42 @@ class PlatformSimulatorTest {
                     tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"),
                     401,
                     "access_denied");
+        }
+
+        @Test
+        void aTokenAnswerHasEveryMemberTheContractRequiresAndItsTypes() throws Exception {
+            JsonObject token = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            for (String required : List.of("access_token", "token_type", "id_token")) {
+                assertThat(token.get(required)).as(required).isNotNull();
+                assertThat(token.get(required).getAsJsonPrimitive().isString()).as(required).isTrue();
+            }
+            for (String integer : List.of("expires_in", "expires_on")) {
+                assertThat(token.get(integer).getAsJsonPrimitive().isNumber()).as(integer).isTrue();
+                assertThat(token.get(integer).getAsString()).as(integer).matches("[0-9]+");
+            }
+        }
+
+        @Test
+        void aSkewedPlatformClockMovesExpiresOnButNotTheLifetime() throws Exception {
+            simulator.clockOffset(Duration.ofHours(-3));
+            JsonObject behind = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            assertThat(behind.get("expires_in").getAsLong()).isEqualTo(7200L);
+            assertThat(behind.get("expires_on").getAsLong())
+                    .isCloseTo(Instant.now().minusSeconds(3600).getEpochSecond(), Offset.offset(5L));
+            // on the platform's own clock the token is fresh, whatever the client's clock says
+            assertThat(get("/users/" + customerUser, behind.get("access_token").getAsString())
+                            .statusCode())
+                    .isEqualTo(200);
+
+            simulator.clockOffset(Duration.ofHours(3));
+            JsonObject ahead = json(
+                    tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
+            assertThat(ahead.get("expires_on").getAsLong())
+                    .isCloseTo(Instant.now().plusSeconds(5 * 3600).getEpochSecond(), Offset.offset(5L));
+            // the platform's clock moved past the first token's expiry
+            platformError(get("/users/" + customerUser, behind.get("access_token").getAsString()), 401);
         }
 
         @Test
@@ -370,6 +424,25 @@ class PlatformSimulatorTest {
         }
 
         @Test
+        void weakPasswordsAreRefusedAsThePlatformsDocumentationSays() throws Exception {
+            // customer-user, Customer.User@example.com, in the tenant "Customer"
+            for (String weak : List.of(
+                    "password123", "QWERTYUIOP", "my-customer-user-pw", "x-customer.user@example.com",
+                    "Customer.User-2024", "Big-CUSTOMER-tenant")) {
+                JsonObject error = platformError(changePassword(customerUser, weak), 400);
+                assertThat(error.get("code").getAsInt()).as(weak).isEqualTo(1027);
+                assertThat(info(error)).as(weak).contains("weak");
+            }
+            assertThat(simulator.passwordChangeCount(customerUser)).isZero();
+            // names of fewer than 4 characters are not looked for
+            String shortLogin = simulator.addUser(customer, "ann");
+            assertThat(changePassword(shortLogin, "Ann-is-not-weak-9").statusCode()).isEqualTo(204);
+
+            simulator.enforcePasswordPolicy(false);
+            assertThat(changePassword(customerUser, "password123").statusCode()).isEqualTo(204);
+        }
+
+        @Test
         void noTokenIs401() throws Exception {
             platformError(
                     changePassword(customerUser, null, "application/json", "{\"password\":\"" + PASSWORD + "\"}"), 401);
@@ -406,13 +479,49 @@ class PlatformSimulatorTest {
                             "notifications");
 
             simulator.setUserEnabled(customerUser, false);
-            assertThat(json(get("/users/" + customerUser.toUpperCase(), token))
-                            .get("enabled")
-                            .getAsBoolean())
+            assertThat(json(get("/users/" + customerUser, token)).get("enabled").getAsBoolean())
                     .isFalse();
             assertThat(get("/users/" + partnerUser, token).statusCode()).isEqualTo(200);
             platformError(get("/users/" + strangerUser, token), 403);
             platformError(get("/users/00000000-0000-4000-8000-000000000000", token), 404);
+        }
+
+        @Test
+        void idsThatBreakTheContractsPatternNameNothing() throws Exception {
+            String token = simulator.issueToken(client);
+            for (String path : List.of(
+                    "/users/" + customerUser.toUpperCase(Locale.ROOT),
+                    "/clients/" + client.clientId().toUpperCase(Locale.ROOT),
+                    "/tenants/" + customer.toUpperCase(Locale.ROOT),
+                    "/users/%7B" + customerUser + "%7D",
+                    "/clients/%20" + client.clientId(),
+                    "/tenants/" + customer.substring(1))) {
+                assertThat(platformError(get(path, token), 404).get("message").getAsString())
+                        .as(path)
+                        .contains("not found");
+            }
+            platformError(changePassword(customerUser.toUpperCase(Locale.ROOT), PASSWORD), 404);
+            assertThat(simulator.passwordChangeCount(customerUser)).isZero();
+            // the same ids in the contract's lower case are found
+            assertThat(get("/users/" + customerUser, token).statusCode()).isEqualTo(200);
+            assertThat(get("/clients/" + client.clientId(), token).statusCode()).isEqualTo(200);
+            assertThat(get("/tenants/" + customer, token).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void theRootsParentIsItselfAsTheContractSays() throws Exception {
+            String rootToken = simulator.issueToken(simulator.addApiClient(simulator.rootTenantId()));
+            JsonObject root = json(get("/tenants/" + simulator.rootTenantId(), rootToken));
+            assertThat(root.get("kind").getAsString()).isEqualTo("root");
+            assertThat(root.get("parent_id").getAsString()).isEqualTo(simulator.rootTenantId());
+            assertThat(json(get("/tenants/" + simulator.rootTenantId() + "?embed_path=true", rootToken))
+                            .getAsJsonArray("path"))
+                    .isEmpty();
+            JsonArray hits = json(get("/search?tenant=" + simulator.rootTenantId() + "&text=root", rootToken))
+                    .getAsJsonArray("items");
+            assertThat(hits).hasSize(1);
+            assertThat(hits.get(0).getAsJsonObject().get("parent_id").getAsString())
+                    .isEqualTo(simulator.rootTenantId());
         }
 
         @Test
@@ -494,6 +603,32 @@ class PlatformSimulatorTest {
                     .isEmpty();
             platformError(get("/search?tenant=" + otherPartner + "&text=stranger", token), 403);
             platformError(get("/search?text=stranger", token), 400);
+        }
+
+        @Test
+        void searchHonoursItsLimitAndCanBeFilledWithNearMatches() throws Exception {
+            String token = simulator.issueToken(client);
+            List<String> near = simulator.addNearMatches(customer, "jdoe", 30);
+            String jdoe = simulator.addUser(customer, "jdoe");
+
+            assertThat(json(get("/search?tenant=" + partner + "&text=jdoe", token)).getAsJsonArray("items"))
+                    .as("the contract's default limit")
+                    .hasSize(10);
+            JsonArray first25 =
+                    json(get("/search?tenant=" + partner + "&text=JDOE&limit=25", token)).getAsJsonArray("items");
+            assertThat(first25).hasSize(25);
+            List<String> logins = new ArrayList<>();
+            for (JsonElement item : first25) {
+                logins.add(item.getAsJsonObject().get("login").getAsString());
+            }
+            assertThat(logins).allSatisfy(login -> assertThat(login.toLowerCase(Locale.ROOT))
+                    .contains("jdoe")
+                    .isNotEqualTo("jdoe"));
+            JsonArray all =
+                    json(get("/search?tenant=" + partner + "&text=jdoe&limit=100", token)).getAsJsonArray("items");
+            assertThat(all).hasSize(near.size() + 1);
+            assertThat(all.get(near.size()).getAsJsonObject().get("id").getAsString()).isEqualTo(jdoe);
+            platformError(get("/search?tenant=" + partner + "&text=jdoe&limit=many", token), 400);
         }
 
         @Test

@@ -17,6 +17,15 @@ record Tenant(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The {@code parent_id} the platform sends: "For the real root tenant the parent_id is equal
+     * to its id" (the contract's tenant schema). The simulator keeps {@code null} inside, so that
+     * its own walks up the tree end at the root.
+     */
+    String wireParentId() {
+        return parentId == null ? id : parentId;
+    }
+
     Tenant withEnabled(boolean value, Instant now) {
         return new Tenant(id, name, kind, parentId, value, version + 1, createdAt, now);
     }

@@ -14,9 +14,11 @@ final class TokenStore {
 
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private volatile Duration lifetime = DEFAULT_LIFETIME;
+    /** How far the simulated platform's clock runs ahead of the real one (negative: behind). */
+    private volatile Duration clockOffset = Duration.ZERO;
 
     IssuedToken issue(Caller caller) {
-        Instant now = Instant.now();
+        Instant now = now();
         IssuedToken token = new IssuedToken(RandomValues.token(), caller, now, now.plus(lifetime));
         tokens.put(token.value(), token);
         return token;
@@ -25,7 +27,7 @@ final class TokenStore {
     /** The owner of a token that exists and has not expired. */
     Optional<Caller> callerOf(String tokenValue) {
         IssuedToken token = tokens.get(tokenValue);
-        return token != null && token.isValidAt(Instant.now()) ? Optional.of(token.caller()) : Optional.empty();
+        return token != null && token.isValidAt(now()) ? Optional.of(token.caller()) : Optional.empty();
     }
 
     Optional<IssuedToken> find(String tokenValue) {
@@ -43,9 +45,22 @@ final class TokenStore {
         return lifetime;
     }
 
+    /**
+     * Sets the platform's clock this far from the real one. Tokens still live their lifetime in
+     * real time, but {@code expires_on} and every expiry check read the platform's clock, as they
+     * would on a platform whose clock differs from the controller's.
+     */
+    void clockOffset(Duration value) {
+        clockOffset = value;
+    }
+
+    private Instant now() {
+        return Instant.now().plus(clockOffset);
+    }
+
     /** Every token issued so far stops working now; tokens issued later live their normal lifetime. */
     void expireAll() {
-        Instant past = Instant.now().minusSeconds(1);
+        Instant past = now().minusSeconds(1);
         tokens.replaceAll((value, token) -> token.expiredAt(past));
     }
 }

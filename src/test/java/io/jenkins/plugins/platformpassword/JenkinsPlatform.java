@@ -35,7 +35,7 @@ final class JenkinsPlatform implements AutoCloseable {
         PlatformPasswordConfiguration.get().setAllowPlainHttp(true);
         apiClient = simulator.addApiClient(
                 partnerTenant,
-                "client-" + partnerTenant,
+                java.util.UUID.randomUUID().toString(), // the platform's client ids are lower-case UUIDs
                 CLIENT_SECRET,
                 io.jenkins.plugins.platformpassword.simulator.TokenAuthMethod.CLIENT_SECRET_BASIC);
         CredentialsStore store =

@@ -2,6 +2,7 @@ package io.jenkins.plugins.platformpassword.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,11 @@ public final class TokenCache {
 
     Lease obtain(Key key, Duration renewalMargin, Duration maxWait, TokenSource source)
             throws PlatformException, InterruptedException {
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            dropUnusedSlots(); // before the map grows: it holds live tokens, not every URL or secret ever tried
+            slot = slots.computeIfAbsent(key, k -> new Slot());
+        }
         AccessToken current = slot.token.get();
         if (current != null && current.isFreshAt(clock.instant(), renewalMargin)) {
             return new Lease(current, true);
@@ -98,6 +103,29 @@ public final class TokenCache {
         if (slot != null) {
             slot.token.compareAndSet(refused, null);
         }
+    }
+
+    /**
+     * Drops the slots that hold no usable token (none was ever issued, it was refused, or it
+     * expired) and that nobody is fetching for, with their client tenants. A caller that looked a
+     * slot up just before it was dropped still works with it; at worst that costs one more token
+     * request. So the cache holds about one slot per API client in use, on a controller that runs
+     * for months and sees typos in URLs and secrets.
+     */
+    private void dropUnusedSlots() {
+        Instant now = clock.instant();
+        slots.forEach((key, slot) -> {
+            AccessToken token = slot.token.get();
+            boolean usable = token != null && token.isFreshAt(now, Duration.ZERO);
+            if (!usable && !slot.lock.isLocked() && !slot.lock.hasQueuedThreads() && slots.remove(key, slot)) {
+                clientTenants.remove(key);
+            }
+        });
+    }
+
+    /** How many API clients have a slot here, a token or not (for tests of the bound). */
+    int slotCount() {
+        return slots.size();
     }
 
     String clientTenant(Key key) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code GET /api/2/clients/{client_id}}: the tenant the API client belongs to. */
 final class ClientTenantLookup extends ReadOperation<String> {
@@ -34,6 +35,11 @@ final class ClientTenantLookup extends ReadOperation<String> {
             throw Failures.protocol(this, answer.status(), "the answer names no tenant_id");
         }
         return tenant;
+    }
+
+    @Override
+    List<String> quotableTexts(String tenant) {
+        return List.of(tenant);
     }
 
     @Override

@@ -44,6 +44,19 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
                 id, Json.text(json, "parent_id"), !"false".equals(Json.text(json, "enabled")), ancestors(json));
     }
 
+    @Override
+    List<String> quotableTexts(PlatformTenant tenant) {
+        List<String> texts = new ArrayList<>();
+        texts.add(tenant.id());
+        if (tenant.parentId() != null) {
+            texts.add(tenant.parentId());
+        }
+        if (tenant.ancestorIds() != null) {
+            texts.addAll(tenant.ancestorIds());
+        }
+        return texts;
+    }
+
     private static List<String> ancestors(JsonObject json) {
         JsonElement path = json.get("path");
         if (path == null || !path.isJsonArray()) {

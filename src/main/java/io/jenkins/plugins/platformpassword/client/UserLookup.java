@@ -3,6 +3,9 @@ package io.jenkins.plugins.platformpassword.client;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** {@code GET /api/2/users/{user_id}}: proves the API client can see the user. */
 final class UserLookup extends ReadOperation<PlatformUser> {
@@ -38,6 +41,13 @@ final class UserLookup extends ReadOperation<PlatformUser> {
         String email = contact != null && contact.isJsonObject() ? Json.text(contact.getAsJsonObject(), "email") : null;
         return new PlatformUser(
                 id, Json.text(json, "login"), Json.text(json, "tenant_id"), !"false".equals(enabled), email);
+    }
+
+    @Override
+    List<String> quotableTexts(PlatformUser user) {
+        return Stream.of(user.id(), user.login(), user.tenantId(), user.email())
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override

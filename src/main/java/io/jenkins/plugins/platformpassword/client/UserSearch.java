@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/2/search?tenant=...&text=...}: the platform's only way to find a user by login.
@@ -54,6 +56,14 @@ final class UserSearch extends ReadOperation<List<UserSearch.Hit>> {
             }
         }
         return users;
+    }
+
+    @Override
+    List<String> quotableTexts(List<Hit> hits) {
+        return hits.stream()
+                .flatMap(hit -> Stream.of(hit.id(), hit.login(), hit.tenantId()))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override

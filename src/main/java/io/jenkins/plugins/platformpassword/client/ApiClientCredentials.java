@@ -18,9 +18,9 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
         this(clientId, secret, false);
     }
 
-    /** The id as messages and logs show it. */
+    /** The id as messages and logs show it: masked, or on one line whatever the credential's username holds. */
     public String displayId() {
-        return clientIdSecret ? SecretValue.MASK : clientId;
+        return clientIdSecret ? SecretValue.MASK : LogText.value(clientId);
     }
 
     /** The field name of the API client credential in the step and the form. */

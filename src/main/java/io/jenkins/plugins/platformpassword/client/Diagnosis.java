@@ -29,7 +29,11 @@ public record Diagnosis(Finding finding, UserId userId, String login, String use
         return finding == Finding.OK;
     }
 
+    /** The finding in words; every value in it is on one line ({@link LogText#value}), whatever the platform sent. */
     public String explain() {
+        String login = LogText.value(this.login);
+        String userTenantId = LogText.value(this.userTenantId);
+        String clientTenantId = LogText.value(this.clientTenantId);
         String who = "user " + userId + (login == null ? "" : " (login " + login + ")");
         switch (finding) {
             case OK:

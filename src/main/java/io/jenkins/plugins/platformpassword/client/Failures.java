@@ -158,7 +158,7 @@ final class Failures {
         return new PlatformException(
                 FailureKind.UNSAFE_SETTING,
                 "Refused to " + operation.action() + ": the JVM runs with "
-                        + setting
+                        + LogText.value(setting)
                         + ", which makes the JDK's HTTP client write request headers, including the API client's "
                         + "credentials and the access token, to the log. Remove that system property from the Jenkins "
                         + "controller's Java options and restart it.",

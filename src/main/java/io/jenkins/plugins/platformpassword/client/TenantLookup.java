@@ -24,7 +24,7 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
 
     @Override
     String action() {
-        return "read tenant " + tenantId;
+        return "read tenant " + LogText.value(tenantId);
     }
 
     @Override

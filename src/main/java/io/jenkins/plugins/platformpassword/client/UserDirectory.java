@@ -55,15 +55,17 @@ public final class UserDirectory {
         if (matches.isEmpty()) {
             throw Failures.lookup(
                     FailureKind.NOT_FOUND,
-                    "No user with login '" + login + "' is visible to this API client " + "(searched below its tenant "
-                            + clientTenant + ").");
+                    "No user with login '" + LogText.value(login) + "' is visible to this API client "
+                            + "(searched below its tenant " + LogText.value(clientTenant) + ").");
         }
         if (matches.size() > 1) {
             throw Failures.lookup(
                     FailureKind.REJECTED,
-                    matches.size() + " users have the login '" + login
+                    matches.size() + " users have the login '" + LogText.value(login)
                             + "' (ignoring case), in tenants "
-                            + matches.stream().map(UserSearch.Hit::tenantId).collect(Collectors.joining(", "))
+                            + matches.stream()
+                                    .map(hit -> LogText.value(hit.tenantId()))
+                                    .collect(Collectors.joining(", "))
                             + "; use userId to say which one.");
         }
         UserSearch.Hit match = matches.get(0);

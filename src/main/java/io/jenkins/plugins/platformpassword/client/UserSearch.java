@@ -31,7 +31,7 @@ final class UserSearch extends ReadOperation<List<UserSearch.Hit>> {
 
     @Override
     String action() {
-        return "search for login '" + text + "' below tenant " + tenantId;
+        return "search for login '" + LogText.value(text) + "' below tenant " + LogText.value(tenantId);
     }
 
     @Override

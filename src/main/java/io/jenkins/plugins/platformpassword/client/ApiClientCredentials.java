@@ -35,6 +35,15 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
         if (secret.isEmpty()) {
             throw new InvalidInputException(FIELD, "the credential's password (the API client secret) is empty");
         }
+        // Sent as '?' in the Basic header otherwise, so the platform would refuse a secret that looks right.
+        if (UnpairedSurrogates.firstIn(clientId) >= 0) {
+            throw new InvalidInputException(
+                    FIELD, "the credential's username (the API client id) contains an unpaired UTF-16 surrogate");
+        }
+        if (UnpairedSurrogates.firstIn(secret.reveal()) >= 0) {
+            throw new InvalidInputException(
+                    FIELD, "the credential's password (the API client secret) contains an unpaired UTF-16 surrogate");
+        }
     }
 
     @Override

@@ -39,6 +39,17 @@ public final class UserDirectory {
         if (!login.strip().equals(login)) {
             throw new InvalidInputException(LOGIN_FIELD, "has leading or trailing whitespace");
         }
+        int broken = UnpairedSurrogates.firstIn(login);
+        if (broken >= 0) {
+            throw new InvalidInputException(
+                    LOGIN_FIELD,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "contains an unpaired UTF-16 surrogate (U+%04X at position %d), half of a character; "
+                                    + "it would be searched as '?', so correct the login",
+                            (int) login.charAt(broken),
+                            login.codePointCount(0, broken) + 1));
+        }
         if (login.codePointCount(0, login.length()) < MIN_SEARCHABLE_LOGIN) {
             throw new InvalidInputException(
                     LOGIN_FIELD,

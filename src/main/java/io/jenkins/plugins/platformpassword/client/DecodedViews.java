@@ -86,9 +86,9 @@ final class DecodedViews {
         return spent > BUDGET || test.test(view);
     }
 
-    /** What the text's Base64 and hex runs decode to, at every alignment; whitespace inside a run is ignored. */
+    /** What the text's Base64 and hex runs decode to, at every alignment; line breaks and invisible characters inside a run are ignored. */
     private List<String> binaryRuns(String text) {
-        String compact = text.replaceAll("\\s+", "");
+        String compact = SecretScreen.withoutInvisibles(text);
         List<String> decoded = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= compact.length(); i++) {

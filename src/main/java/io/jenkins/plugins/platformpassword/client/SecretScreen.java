@@ -72,10 +72,14 @@ final class SecretScreen {
 
     /** Without what a page may insert or drop (spaces, line breaks, invisible characters), in one letter case. */
     static String reduce(String text) {
+        return withoutInvisibles(text).toLowerCase(Locale.ROOT);
+    }
+
+    static String withoutInvisibles(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints()
                 .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !LogText.isUnsafe(cp))
                 .forEach(out::appendCodePoint);
-        return out.toString().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 }

@@ -36,11 +36,10 @@ final class UntrustedText {
         if (text == null) {
             return null;
         }
+        // Judged before folding: the screen drops line breaks and invisible characters itself, and
+        // folding would break UTF-8 misread as Latin-1, whose continuation bytes are C1 controls.
         String redacted = redactor.redact(text);
-        String line = LogText.prose(redacted);
-        // Both: folding turns control characters into spaces, which may join what they split.
-        boolean repeats = screen.repeatsSecret(redacted) || (!line.equals(redacted) && screen.repeatsSecret(line));
-        return repeats ? null : line;
+        return screen.repeatsSecret(redacted) ? null : LogText.prose(redacted);
     }
 
     /** {@link #quotable}, or {@link #WITHHELD} in its place. */

@@ -268,9 +268,15 @@ class EchoedSecretTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.changePassword(
                             UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6"),
                             NewPassword.of(SecretValue.of(PASSWORD))))
-                    .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getMessage())
-                            .contains("Invalid status line")
-                            .contains("4O1 refused by the gateway"));
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.getMessage()).contains("Invalid status line").contains("4O1 refused by the gateway");
+                        // The JDK's exception itself is never attached: a screened copy names it and keeps its frames.
+                        assertThat(e.getCause())
+                                .isInstanceOf(ScreenedCause.class)
+                                .hasMessageStartingWith("java.net.ProtocolException: ")
+                                .hasMessageContaining("4O1 refused by the gateway");
+                        assertThat(e.getCause().getStackTrace()).isNotEmpty();
+                    });
         }
     }
 

@@ -23,9 +23,9 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
         this(clientId, secret, false);
     }
 
-    /** The id as messages and logs show it. */
+    /** The id as messages and logs show it: masked, or on one line whatever the credential's username holds. */
     public String displayId() {
-        return clientIdSecret ? SecretValue.MASK : clientId;
+        return clientIdSecret ? SecretValue.MASK : LogText.value(clientId);
     }
 
     /** The field name of the API client credential in the step and the form. */
@@ -37,6 +37,15 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
         clientId = normalisedClientId(clientId);
         if (secret.isEmpty()) {
             throw new InvalidInputException(FIELD, "the credential's password (the API client secret) is empty");
+        }
+        // Sent as '?' in the Basic header otherwise, so the platform would refuse a secret that looks right.
+        if (UnpairedSurrogates.firstIn(clientId) >= 0) {
+            throw new InvalidInputException(
+                    FIELD, "the credential's username (the API client id) contains an unpaired UTF-16 surrogate");
+        }
+        if (UnpairedSurrogates.firstIn(secret.reveal()) >= 0) {
+            throw new InvalidInputException(
+                    FIELD, "the credential's password (the API client secret) contains an unpaired UTF-16 surrogate");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code GET /api/2/clients/{client_id}}: the tenant the API client belongs to. */
 final class ClientTenantLookup extends ReadOperation<String> {
@@ -32,6 +33,11 @@ final class ClientTenantLookup extends ReadOperation<String> {
         String tenant = client.uuid("tenant_id");
         client.sameUuid("client_id", clientId);
         return tenant;
+    }
+
+    @Override
+    List<String> quotableTexts(String tenant) {
+        return List.of(tenant);
     }
 
     @Override

@@ -29,7 +29,12 @@ public record Diagnosis(Finding finding, UserId userId, String login, String use
         return finding == Finding.OK;
     }
 
+    /** The finding in words; every value in it is on one line ({@link LogText#value}), whatever the platform sent. */
     public String explain() {
+        // Shadowed on purpose: below, only the one-line forms can be used.
+        String login = LogText.value(this.login);
+        String userTenantId = LogText.value(this.userTenantId);
+        String clientTenantId = LogText.value(this.clientTenantId);
         String who = "user " + userId + (login == null ? "" : " (login " + login + ")");
         switch (finding) {
             case OK:

@@ -7,20 +7,26 @@ import java.util.Optional;
 
 /**
  * Turns what went wrong into a {@link PlatformException} whose message a person can act on:
- * what could not be done, what the platform answered, and what to check. Every text taken from an
- * answer goes through the operation's {@link Redactor} first.
+ * what could not be done, what the platform answered, and what to check. Every text the client
+ * did not write (a body, a header, an exception message of the network stack) passes the call's
+ * {@link UntrustedText} rule before it is quoted.
  */
 final class Failures {
 
     /** How much of an unrecognised body a message quotes. */
     static final int EXCERPT_CHARS = 200;
 
+    /** How much of a Content-Type or an exception message a message quotes. */
+    private static final int HEADER_CHARS = 100;
+
+    private static final int TRANSPORT_CHARS = 400;
+
     private Failures() {}
 
-    static PlatformException fromAnswer(Operation<?> operation, HttpAnswer answer, Redactor redactor) {
+    static PlatformException fromAnswer(Operation<?> operation, HttpAnswer answer, UntrustedText untrusted) {
         int status = answer.status();
-        Optional<PlatformError> said = readError(answer.bodyText(), redactor);
-        String excerpt = said.isPresent() ? null : excerpt(answer, redactor);
+        Optional<PlatformError> said = readError(answer.bodyText(), untrusted);
+        String excerpt = said.isPresent() ? null : excerpt(answer, untrusted);
         String platformSays = said.map(PlatformError::describe)
                 .filter(text -> !text.isEmpty())
                 .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
@@ -74,13 +80,42 @@ final class Failures {
         return retryable ? failure.retryable(answer.retryAfter()) : failure;
     }
 
-    static PlatformException fromTransport(Operation<?> operation, TransportFailure failure) {
+    /**
+     * The transport failure's message quotes the network stack's exception, which may quote what a
+     * server sent; when that repeats a secret, the message says only what failed where.
+     */
+    static PlatformException fromTransport(Operation<?> operation, TransportFailure failure, UntrustedText untrusted) {
         FailureKind kind =
                 failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
-        String message = "Could not " + operation.action() + ": " + failure.getMessage() + ".";
-        PlatformException result = new PlatformException(kind, message, 0, null, null, 1, failure.getCause());
+        String said = untrusted.quotable(failure.getMessage());
+        String what = said == null ? withheld(failure, operation.target()) : cut(said, TRANSPORT_CHARS);
+        String message = "Could not " + operation.action() + ": " + what + ".";
+        PlatformException result = new PlatformException(
+                kind, message, 0, null, null, 1, ScreenedCause.of(failure.getCause(), untrusted));
         // A TLS failure is a configuration problem; asking again only delays the message.
         return failure.reason() == TransportFailure.Reason.TLS ? result : result.retryable(null);
+    }
+
+    private static String withheld(TransportFailure failure, java.net.URI target) {
+        String where = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        String type = failure.getCause() == null ? "" : failure.getCause().getClass().getSimpleName() + "; ";
+        String what =
+                switch (failure.reason()) {
+                    case CONNECT -> "could not connect to " + where;
+                    case TLS -> "the TLS connection to " + where + " failed";
+                    case TIMEOUT -> "no complete answer from " + where + " in time";
+                    case BROKEN -> "the connection to " + where + " failed";
+                };
+        return what + " (" + type + "the rest of the message is not quoted: it repeats part of a secret that was sent)";
+    }
+
+    /** A successful answer whose values repeat a secret: a server or proxy echoes requests, so nothing in it is used. */
+    static PlatformException echoInAnswer(Operation<?> operation, int status) {
+        return protocol(
+                operation,
+                status,
+                "its answer repeats part of a secret that was sent, so none of it is used or quoted; "
+                        + "a proxy or server between Jenkins and the platform may echo requests");
     }
 
     static PlatformException protocol(Operation<?> operation, int status, String problem) {
@@ -123,7 +158,7 @@ final class Failures {
         return new PlatformException(
                 FailureKind.UNSAFE_SETTING,
                 "Refused to " + operation.action() + ": the JVM runs with "
-                        + setting
+                        + LogText.value(setting)
                         + ", which makes the JDK's HTTP client write request headers, including the API client's "
                         + "credentials and the access token, to the log. Remove that system property from the Jenkins "
                         + "controller's Java options and restart it.",
@@ -146,7 +181,7 @@ final class Failures {
                 null);
     }
 
-    private static Optional<PlatformError> readError(String body, Redactor redactor) {
+    private static Optional<PlatformError> readError(String body, UntrustedText untrusted) {
         return Json.parseObject(body).flatMap(json -> {
             JsonElement error = json.get("error");
             if (error != null && error.isJsonObject()) {
@@ -155,50 +190,49 @@ final class Failures {
                 String info =
                         details != null && details.isJsonObject() ? Json.text(details.getAsJsonObject(), "info") : null;
                 return Optional.of(new PlatformError(
-                        clean(Json.text(platform, "code"), redactor), clean(Json.text(platform, "domain"), redactor),
-                        clean(Json.text(platform, "message"), redactor), clean(info, redactor)));
+                        untrusted.quoted(Json.text(platform, "code")),
+                        untrusted.quoted(Json.text(platform, "domain")),
+                        untrusted.quoted(Json.text(platform, "message")),
+                        untrusted.quoted(info)));
             }
             if (error != null && error.isJsonPrimitive()) {
                 return Optional.of(new PlatformError(
-                        clean(error.getAsString(), redactor),
+                        untrusted.quoted(error.getAsString()),
                         null,
-                        clean(Json.text(json, "error_description"), redactor),
+                        untrusted.quoted(Json.text(json, "error_description")),
                         null));
             }
             return Optional.empty();
         });
     }
 
-    private static String excerpt(HttpAnswer answer, Redactor redactor) {
+    /**
+     * The start of the body, or {@link UntrustedText#WITHHELD}. The whole body is judged, not
+     * only the part quoted, so that a secret straddling the cut cannot survive in part.
+     */
+    private static String excerpt(HttpAnswer answer, UntrustedText untrusted) {
         String text = answer.bodyText();
         if (text.isBlank()) {
             return null;
         }
-        // Redact before cutting, so that a secret straddling the cut cannot survive in part.
-        String cleaned = clean(text, redactor);
+        String type = answer.contentType() == null ? null : untrusted.quotable(answer.contentType());
+        String typeNote = type == null || type.isEmpty() ? "" : " (" + cut(type, HEADER_CHARS) + ")";
+        String cleaned = untrusted.quotable(text);
+        if (cleaned == null) {
+            return UntrustedText.WITHHELD + typeNote;
+        }
         boolean longer = cleaned.length() > EXCERPT_CHARS || answer.truncated();
-        String start = cleaned.length() > EXCERPT_CHARS ? cleaned.substring(0, EXCERPT_CHARS) : cleaned;
-        String type = answer.contentType() == null ? "" : " (" + answer.contentType() + ")";
-        return "\"" + start + (longer ? "..." : "") + "\"" + type;
+        return "\"" + cut(cleaned, EXCERPT_CHARS) + (longer && cleaned.length() <= EXCERPT_CHARS ? "..." : "") + "\""
+                + typeNote;
     }
 
-    /** Redacts, then folds whitespace and drops control characters so that a body cannot forge log lines. */
-    private static String clean(String text, Redactor redactor) {
-        if (text == null) {
-            return null;
+    /** At most {@code max} characters, "..." marking a cut; never splits a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        String redacted = redactor.redact(text);
-        StringBuilder out = new StringBuilder(redacted.length());
-        redacted.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString().strip();
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "...";
     }
 
     private static String join(String... parts) {

@@ -184,7 +184,8 @@ final class HttpTransport implements AutoCloseable {
 
     /**
      * The exception's type and, for the JDK's network exceptions (IOException and subtypes), their
-     * message, which names hosts, ports and protocol states, never data we sent.
+     * message. That message may quote what the server sent (an invalid status line echoing a
+     * header), so it is untrusted: {@link Failures#fromTransport} screens it before it is shown.
      */
     private static String safeReason(Throwable cause) {
         String message = cause.getMessage();

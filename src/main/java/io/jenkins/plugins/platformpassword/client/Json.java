@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,26 @@ final class Json {
         } catch (JsonParseException | IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the element is a JSON string, not a number, boolean, object or array that {@link #text} would turn into one. */
+    static boolean isString(JsonElement element) {
+        return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+    }
+
+    /** What a JSON value is, for messages that must not quote it: "a number", "an object", ... */
+    static String kind(JsonElement element) {
+        if (element == null || element.isJsonNull()) {
+            return "null";
+        }
+        if (element.isJsonObject()) {
+            return "an object";
+        }
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        JsonPrimitive primitive = element.getAsJsonPrimitive();
+        return primitive.isBoolean() ? "a boolean" : primitive.isNumber() ? "a number" : "a string";
     }
 
     /** A member as text, whatever its JSON type (the platform's error code is a string or a number). */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import java.net.URI;
+import java.util.List;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 
@@ -29,6 +30,15 @@ abstract class Operation<T> {
     abstract int successStatus();
 
     abstract T read(HttpAnswer answer) throws PlatformException;
+
+    /**
+     * The texts of a successful answer's value that messages or later requests may quote (ids,
+     * logins). Should any repeat a secret that was sent, the answer is an echo, not the platform's,
+     * and the call fails without using it.
+     */
+    List<String> quotableTexts(T value) {
+        return List.of();
+    }
 
     /**
      * Secrets this operation sends beyond the client's own (its secret, Basic header and token),

@@ -117,6 +117,8 @@ public final class PlatformClient implements AutoCloseable {
         int retryableFailures = 0;
         boolean tokenRefreshed = false;
         boolean tokenFromCache = false;
+        // Every token this call sent: an answer after a refresh may still echo the refused one.
+        List<SecretValue> tokensSent = new ArrayList<>();
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw Failures.aborted(operation, attempts);
@@ -130,14 +132,23 @@ public final class PlatformClient implements AutoCloseable {
                             tokenKey,
                             settings.tokenRenewalMargin(),
                             deadline.remaining(),
-                            () -> fetchToken(deadline, operation));
+                            () -> fetchToken(deadline, operation, tokensSent));
                     token = lease.token();
                     tokenFromCache = lease.cached();
+                    if (!tokensSent.contains(token.value())) {
+                        tokensSent.add(token.value());
+                    }
                 }
                 HttpAnswer answer = transport.execute(
                         operation.request(transport.unirest(), token), operation.target(), attemptTimeout(deadline));
                 if (answer.status() == operation.successStatus()) {
-                    return new Result<>(readSafely(operation, answer), attempts, tokenFromCache);
+                    T value = readSafely(operation, answer);
+                    List<String> quotable = operation.quotableTexts(value);
+                    if (!quotable.isEmpty()
+                            && quotable.stream().anyMatch(untrusted(operation, tokensSent)::repeatsSecret)) {
+                        throw Failures.echoInAnswer(operation, answer.status());
+                    }
+                    return new Result<>(value, attempts, tokenFromCache);
                 }
                 if (answer.status() == 401 && token != null && !tokenRefreshed) {
                     tokens.invalidate(tokenKey, token);
@@ -145,9 +156,9 @@ public final class PlatformClient implements AutoCloseable {
                     listener.tokenRefused();
                     continue;
                 }
-                failure = Failures.fromAnswer(operation, answer, redactor(operation, token));
+                failure = Failures.fromAnswer(operation, answer, untrusted(operation, tokensSent));
             } catch (TransportFailure e) {
-                failure = Failures.fromTransport(operation, e);
+                failure = Failures.fromTransport(operation, e, untrusted(operation, tokensSent));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted(operation, attempts);
@@ -190,7 +201,7 @@ public final class PlatformClient implements AutoCloseable {
      * The operation that needs the token lends its secrets to the redactor: a token endpoint
      * that echoes anything must not leak the password that is about to be sent either.
      */
-    private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf)
+    private AccessToken fetchToken(Deadline deadline, Operation<?> onBehalfOf, List<SecretValue> tokensSent)
             throws PlatformException, InterruptedException {
         listener.requestingToken(endpoint, credentials.displayId());
         TokenRequest request = new TokenRequest(endpoint, credentials, tokens.clock());
@@ -199,10 +210,10 @@ public final class PlatformClient implements AutoCloseable {
             answer = transport.execute(
                     request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
         } catch (TransportFailure e) {
-            throw Failures.fromTransport(request, e);
+            throw Failures.fromTransport(request, e, untrusted(onBehalfOf, tokensSent));
         }
         if (answer.status() != request.successStatus()) {
-            throw Failures.fromAnswer(request, answer, redactor(onBehalfOf, null));
+            throw Failures.fromAnswer(request, answer, untrusted(onBehalfOf, tokensSent));
         }
         return request.read(answer);
     }
@@ -219,8 +230,8 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
-    /** Every secret this client has sent or may send, so that no echo of any of them survives in a message. */
-    private Redactor redactor(Operation<?> operation, AccessToken token) {
+    /** Every secret this call has sent or may send, so that no echo of any of them survives in a message. */
+    private UntrustedText untrusted(Operation<?> operation, List<SecretValue> tokensSent) {
         List<SecretValue> secrets = new ArrayList<>(List.of(operation.secrets()));
         secrets.add(credentials.secret());
         if (credentials.clientIdSecret()) {
@@ -229,10 +240,8 @@ public final class PlatformClient implements AutoCloseable {
         SecretValue basic = new TokenRequest(endpoint, credentials, clock).basicHeader();
         secrets.add(basic);
         secrets.add(SecretValue.of(basic.reveal().substring("Basic ".length()))); // the pair without the scheme
-        if (token != null) {
-            secrets.add(token.value());
-        }
-        return Redactor.of(secrets.toArray(SecretValue[]::new));
+        secrets.addAll(tokensSent);
+        return UntrustedText.of(secrets);
     }
 
     private Duration attemptTimeout(Deadline deadline) throws TransportFailure {

@@ -4,7 +4,8 @@ package io.jenkins.plugins.platformpassword.client;
  * What the platform said about a failure, read from its error body. Two shapes exist: the
  * platform's own ({@code {"error":{"code","domain","message","details":{"info"}}}}) and, on the
  * token endpoint only, the OAuth one ({@code {"error":"...","error_description":"..."}}).
- * Texts in here have already been passed through the {@link Redactor}.
+ * Texts in here have passed the {@link UntrustedText} rule: on one line, and replaced by a marker
+ * where they repeated part of a secret.
  *
  * @param code        the platform's error code or the OAuth {@code error}; may be null
  * @param domain      the platform's error domain, e.g. {@code PlatformAccountServer}; may be null

@@ -6,8 +6,9 @@ import java.util.OptionalInt;
 /**
  * The one failure type of the client. Its message is written for the person reading the build
  * log: what failed, what the platform said, and what to do about it. It never contains a secret:
- * everything taken from a response has been redacted, and causes are only the JDK's network
- * exceptions, whose messages name hosts and ports, not headers or bodies.
+ * text taken from a response or from the network stack is quoted only when it repeats no part of
+ * a secret ({@link UntrustedText}), and a cause is a {@link ScreenedCause}, a copy of the network
+ * exception whose messages passed the same rule.
  */
 public final class PlatformException extends Exception {
 

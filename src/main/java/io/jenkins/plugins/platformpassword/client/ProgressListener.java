@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Hears what a {@link PlatformClient} does while an operation runs, so that a build log can say
- * it. Every text passed here is free of secrets.
+ * it. Every text passed here is free of secrets and on one line.
  */
 public interface ProgressListener {
 

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Removes known secrets from text that came back from the network before it reaches a message.
+ * Replaces whole secrets, in the common forms in which they left this process, in text that came
+ * back from the network, so that an error message which quotes one stays readable around it.
  *
- * <p>A server, proxy or gateway may echo what it received: the form body of a token request, the
- * JSON body with the new password, an Authorization header in an HTML error page. So every
- * representation in which a secret left this process is searched for: the raw value, its JSON
- * string escape, its form/URL encoding, and its Base64 (the Basic header value is added by the
- * caller as a secret of its own).
+ * <p>This is a courtesy, not the protection: a list of forms always misses one, and a secret cut
+ * short or split across a line break matches none. What protects is {@link SecretScreen}, which
+ * {@link UntrustedText} applies after this: any part of a secret left, in any encoding, and the
+ * text is not quoted at all.
  */
 final class Redactor {
 

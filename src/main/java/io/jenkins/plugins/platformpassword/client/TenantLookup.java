@@ -24,7 +24,7 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
 
     @Override
     String action() {
-        return "read tenant " + tenantId;
+        return "read tenant " + LogText.value(tenantId);
     }
 
     @Override
@@ -43,6 +43,19 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
         String parentId = tenant.uuid("parent_id");
         JsonObject json = tenant.json();
         return new PlatformTenant(id, parentId, !"false".equals(Json.text(json, "enabled")), ancestors(json));
+    }
+
+    @Override
+    List<String> quotableTexts(PlatformTenant tenant) {
+        List<String> texts = new ArrayList<>();
+        texts.add(tenant.id());
+        if (tenant.parentId() != null) {
+            texts.add(tenant.parentId());
+        }
+        if (tenant.ancestorIds() != null) {
+            texts.addAll(tenant.ancestorIds());
+        }
+        return texts;
     }
 
     private static List<String> ancestors(JsonObject json) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,12 @@ final class TokenRequest extends Operation<AccessToken> {
     AccessToken read(HttpAnswer answer) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
                 .orElseThrow(() -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
+        JsonElement token = json.get("access_token");
+        if (token != null && !token.isJsonNull() && !Json.isString(token)) {
+            // 12345 or true would otherwise be sent as "Bearer 12345", and its refusal blamed on the credentials.
+            throw Failures.protocol(
+                    this, answer.status(), "the token answer's access_token is " + Json.kind(token) + ", not a string");
+        }
         String value = Json.text(json, "access_token");
         if (value == null || value.isBlank()) {
             throw Failures.protocol(this, answer.status(), "the token answer has no access_token");
@@ -103,6 +110,11 @@ final class TokenRequest extends Operation<AccessToken> {
             // Never quoted: it is a secret, and the JDK would quote it back in a header error.
             throw Failures.protocol(
                     this, answer.status(), "the access_token has characters a bearer token cannot have (RFC 6750)");
+        }
+        JsonElement typeElement = json.get("token_type");
+        if (typeElement != null && !typeElement.isJsonNull() && !Json.isString(typeElement)) {
+            throw Failures.protocol(
+                    this, answer.status(), "the token answer's token_type is " + Json.kind(typeElement) + ", not a string");
         }
         String type = Json.text(json, "token_type");
         if (type != null && !type.toLowerCase(Locale.ROOT).equals("bearer")) {

@@ -3,8 +3,10 @@ package io.jenkins.plugins.platformpassword.client;
 /**
  * A request that got no complete answer: no connection, no answer in time, or a connection that
  * broke while the answer was read. Internal to the client; the retry loop turns it into a
- * {@link PlatformException}. Its message is written here, from the exception type and the host,
- * never from a header or body.
+ * {@link PlatformException}. Its message names the host and quotes the network stack's
+ * exception, whose message may quote what a server sent (the JDK puts an invalid status line in
+ * it), so the message and the cause are untrusted text: {@link Failures#fromTransport} screens
+ * both before anything reaches a person.
  */
 final class TransportFailure extends Exception {
 

@@ -36,6 +36,17 @@ public final class UserDirectory {
         if (!login.strip().equals(login)) {
             throw new InvalidInputException(LOGIN_FIELD, "has leading or trailing whitespace");
         }
+        int broken = UnpairedSurrogates.firstIn(login);
+        if (broken >= 0) {
+            throw new InvalidInputException(
+                    LOGIN_FIELD,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "contains an unpaired UTF-16 surrogate (U+%04X at position %d), half of a character; "
+                                    + "it would be searched as '?', so correct the login",
+                            (int) login.charAt(broken),
+                            login.codePointCount(0, broken) + 1));
+        }
         if (login.codePointCount(0, login.length()) < MIN_SEARCHABLE_LOGIN) {
             throw new InvalidInputException(
                     LOGIN_FIELD,
@@ -48,22 +59,24 @@ public final class UserDirectory {
         if (found.full() && matches.stream().noneMatch(match -> match.login().equals(login))) {
             throw Failures.lookup(
                     FailureKind.REJECTED,
-                    "The platform's search for login '" + login + "' below tenant " + clientTenant
-                            + " returned its limit of " + UserSearch.LIMIT + " results, none of them with exactly this "
+                    "The platform's search for login '" + LogText.value(login) + "' below tenant "
+                            + LogText.value(clientTenant) + " returned its limit of " + UserSearch.LIMIT + " results, none of them with exactly this "
                             + "login; the user may be among those it did not return, so use userId instead.");
         }
         if (matches.isEmpty()) {
             throw Failures.lookup(
                     FailureKind.NOT_FOUND,
-                    "No user with login '" + login + "' is visible to this API client " + "(searched below its tenant "
-                            + clientTenant + ").");
+                    "No user with login '" + LogText.value(login) + "' is visible to this API client "
+                            + "(searched below its tenant " + LogText.value(clientTenant) + ").");
         }
         if (matches.size() > 1) {
             throw Failures.lookup(
                     FailureKind.REJECTED,
-                    matches.size() + " users have the login '" + login
+                    matches.size() + " users have the login '" + LogText.value(login)
                             + "' (ignoring case), in tenants "
-                            + matches.stream().map(ResolvedUser::tenantId).collect(Collectors.joining(", "))
+                            + matches.stream()
+                                    .map(user -> LogText.value(user.tenantId()))
+                                    .collect(Collectors.joining(", "))
                             + "; use userId to say which one.");
         }
         return matches.get(0);

@@ -2,6 +2,9 @@ package io.jenkins.plugins.platformpassword.client;
 
 import com.google.gson.JsonElement;
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** {@code GET /api/2/users/{user_id}}: proves the API client can see the user. */
 final class UserLookup extends ReadOperation<PlatformUser> {
@@ -39,6 +42,13 @@ final class UserLookup extends ReadOperation<PlatformUser> {
         JsonElement contact = user.json().get("contact");
         String email = contact != null && contact.isJsonObject() ? Json.text(contact.getAsJsonObject(), "email") : null;
         return new PlatformUser(id, user.optionalText("login").orElse(null), tenantId, enabled, email);
+    }
+
+    @Override
+    List<String> quotableTexts(PlatformUser user) {
+        return Stream.of(user.id(), user.login(), user.tenantId(), user.email())
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override

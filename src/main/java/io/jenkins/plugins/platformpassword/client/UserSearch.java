@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/2/search?tenant=...&text=...&limit=...}: the platform's only way to find a user
@@ -36,7 +37,7 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
 
     @Override
     String action() {
-        return "search for login '" + text + "' below tenant " + tenantId;
+        return "search for login '" + LogText.value(text) + "' below tenant " + LogText.value(tenantId);
     }
 
     @Override
@@ -92,6 +93,14 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
     static boolean sameIgnoringCase(String a, String b) {
         return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT))
                 && a.toUpperCase(Locale.ROOT).equals(b.toUpperCase(Locale.ROOT));
+    }
+
+    /** The matching users' ids, logins and tenants reach messages ("Login x is user y in tenant z"). */
+    @Override
+    List<String> quotableTexts(Result result) {
+        return result.sameLogin().stream()
+                .flatMap(user -> Stream.of(user.id().value(), user.login(), user.tenantId()))
+                .toList();
     }
 
     @Override

@@ -290,6 +290,11 @@ class BadInputCorpusTest {
                 "\u2028\u2029\u2028",
                 PASSWORD,
                 "whitespace only");
+        // A lone surrogate is not a character: UTF-8 cannot carry it, and the JDK would send '?' instead.
+        bad(cases, "password: lone high surrogate", Input.PASSWORD, "Correct-\ud83d-Horse-42", PASSWORD, "unpaired");
+        bad(cases, "password: lone low surrogate", Input.PASSWORD, "Correct-\udd11-Horse-42", PASSWORD, "unpaired");
+        bad(cases, "password: pair in reverse order", Input.PASSWORD, "Correct-\udd11\ud83d-42", PASSWORD, "unpaired");
+        bad(cases, "password: high surrogate at the end", Input.PASSWORD, "Correct-Horse-42\ud83d", PASSWORD, "unpaired");
         // ---- API client credentials ----
         bad(cases, "API client: empty client id", Input.CLIENT_ID, "", CREDENTIALS, "(the API client id) is empty");
         bad(cases, "API client: blank client id", Input.CLIENT_ID, "   ", CREDENTIALS, "(the API client id) is empty");
@@ -349,6 +354,15 @@ class BadInputCorpusTest {
                 "",
                 CREDENTIALS,
                 "(the API client secret) is empty");
+        // A client id is a UUID, so a lone surrogate in it fails that rule first; it is never sent as '?'.
+        bad(cases, "API client: lone surrogate in the id", Input.CLIENT_ID, "client-\udc00", CREDENTIALS, "is not a UUID");
+        bad(
+                cases,
+                "API client: lone surrogate in the secret",
+                Input.CLIENT_SECRET,
+                "0123456789abcdef\ud800",
+                CREDENTIALS,
+                "unpaired");
         return cases;
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * "Password may contain any unicode and special characters": each of these reaches the platform
  * exactly as it was in the credential, byte for byte after JSON decoding. Lone surrogates are
- * left out on purpose: they are not text, and UTF-8 cannot carry them.
+ * left out on purpose: they are not text, UTF-8 cannot carry them, and {@link NewPassword}
+ * refuses them ({@code PasswordFidelityFuzzTest}, {@code BadInputCorpusTest}).
  */
 class PasswordCorpusTest {
 

@@ -33,7 +33,7 @@ final class RotationFailures {
     static RotationException pendingUnusable(UserId user) {
         return new RotationException(
                 prefix(user) + ": could not finish the rotation an earlier run left pending: the "
-                        + "pending credential is empty or blank, which the platform cannot have accepted, so the target credential "
+                        + "pending credential is empty, blank or not valid text, which the platform cannot have accepted, so the target credential "
                         + "still holds the active password. Delete the pending credential; the next run then starts a new rotation.",
                 ActivePassword.CURRENT,
                 null);

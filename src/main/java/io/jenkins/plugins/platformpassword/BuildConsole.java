@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
 import io.jenkins.plugins.platformpassword.client.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
@@ -24,12 +25,14 @@ final class BuildConsole implements ProgressListener {
     void starting(String platform, PlatformEndpoint endpoint, String user, String clientId) {
         out.println(PREFIX
                 + (platform == null
-                        ? Messages.Console_Starting(user, endpoint, clientId)
-                        : Messages.Console_StartingOnPlatform(user, endpoint, clientId, platform)));
+                        ? Messages.Console_Starting(LogText.value(user), endpoint, clientId)
+                        : Messages.Console_StartingOnPlatform(
+                                LogText.value(user), endpoint, clientId, LogText.value(platform))));
     }
 
     void resolved(ResolvedUser user) {
-        out.println(PREFIX + Messages.Console_ResolvedLogin(user.login(), user.id(), user.tenantId()));
+        out.println(PREFIX + Messages.Console_ResolvedLogin(
+                        LogText.value(user.login()), user.id(), LogText.value(user.tenantId())));
     }
 
     void dryRunRotation(String permission) {
@@ -43,8 +46,8 @@ final class BuildConsole implements ProgressListener {
     void rotated(RotationOutcome rotation, String credentialId) {
         out.println(PREFIX
                 + (rotation.recovered()
-                        ? Messages.Console_RotationFinished(rotation.change().userId(), credentialId)
-                        : Messages.Console_Rotated(rotation.change().userId(), credentialId)));
+                        ? Messages.Console_RotationFinished(rotation.change().userId(), LogText.value(credentialId))
+                        : Messages.Console_Rotated(rotation.change().userId(), LogText.value(credentialId))));
     }
 
     void summary(PasswordChangeSummary.Entry entry) {

@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NamedPlatform;
@@ -63,9 +64,9 @@ final class ConnectionTest {
                 return FormValidation.ok(Messages.ConnectionTest_OkWithUser(
                         endpoint,
                         credentials.displayId(),
-                        found.id(),
-                        String.valueOf(found.login()),
-                        String.valueOf(found.tenantId())));
+                        LogText.value(found.id()),
+                        LogText.value(String.valueOf(found.login())),
+                        LogText.value(String.valueOf(found.tenantId()))));
             }
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

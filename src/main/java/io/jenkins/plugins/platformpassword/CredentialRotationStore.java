@@ -13,6 +13,7 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStore;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
@@ -68,7 +69,7 @@ final class CredentialRotationStore implements RotationStore {
         StandardCredentials visible =
                 CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run, requirements);
         if (visible == null) {
-            throw new RotationStoreException(Messages.Rotation_NotVisible(credentialId));
+            throw new RotationStoreException(Messages.Rotation_NotVisible(LogText.value(credentialId)));
         }
         CredentialsProvider.track(run, visible);
         String id = visible.getId();
@@ -83,7 +84,7 @@ final class CredentialRotationStore implements RotationStore {
                 }
                 if (!(found instanceof StringCredentialsImpl) && !(found instanceof UsernamePasswordCredentialsImpl)) {
                     throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                            id, found.getDescriptor().getDisplayName()));
+                            LogText.value(id), found.getDescriptor().getDisplayName()));
                 }
                 String reference = SystemRotations.reference(RotationPermission.folderOf(candidate), id);
                 String permission =
@@ -91,7 +92,7 @@ final class CredentialRotationStore implements RotationStore {
                 return new CredentialRotationStore(candidate, domain, id, permission);
             }
         }
-        throw new RotationStoreException(Messages.Rotation_NoWritableStore(id));
+        throw new RotationStoreException(Messages.Rotation_NoWritableStore(LogText.value(id)));
     }
 
     /** The id of the credential that is rewritten (a credentials parameter resolved). */
@@ -138,11 +139,11 @@ final class CredentialRotationStore implements RotationStore {
                 Secret.fromString(password.reveal()));
         try {
             if (!store.addCredentials(domain, pending)) {
-                throw new RotationStoreException(Messages.Rotation_PendingExists(pendingId()));
+                throw new RotationStoreException(Messages.Rotation_PendingExists(LogText.value(pendingId())));
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(LogText.value(pendingId()), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -152,11 +153,11 @@ final class CredentialRotationStore implements RotationStore {
         Credentials replacement = withPassword(target, password);
         try {
             if (!store.updateCredentials(domain, target, replacement)) {
-                throw new RotationStoreException(Messages.Rotation_WriteFailed(targetId, "update refused"));
+                throw new RotationStoreException(Messages.Rotation_WriteFailed(LogText.value(targetId), "update refused"));
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(targetId, e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(LogText.value(targetId), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -168,11 +169,11 @@ final class CredentialRotationStore implements RotationStore {
         }
         try {
             if (!store.removeCredentials(domain, pending)) {
-                throw new RotationStoreException(Messages.Rotation_WriteFailed(pendingId(), "removal refused"));
+                throw new RotationStoreException(Messages.Rotation_WriteFailed(LogText.value(pendingId()), "removal refused"));
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(pendingId(), e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(LogText.value(pendingId()), e.getClass().getSimpleName()), e);
         }
     }
 
@@ -183,7 +184,7 @@ final class CredentialRotationStore implements RotationStore {
     private StandardCredentials target() throws RotationStoreException {
         Credentials found = find(store, domain, targetId);
         if (!(found instanceof StandardCredentials standard)) {
-            throw new RotationStoreException(Messages.Rotation_TargetGone(targetId));
+            throw new RotationStoreException(Messages.Rotation_TargetGone(LogText.value(targetId)));
         }
         return standard;
     }
@@ -203,11 +204,11 @@ final class CredentialRotationStore implements RotationStore {
             } catch (Descriptor.FormException e) {
                 // FIPS mode refuses short passwords here; StepInputs refuses such lengths up front.
                 throw new RotationStoreException(
-                        Messages.Rotation_WriteFailed(targetId, "the credential refused the password"), null);
+                        Messages.Rotation_WriteFailed(LogText.value(targetId), "the credential refused the password"), null);
             }
         }
         throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                targetId, target.getDescriptor().getDisplayName()));
+                LogText.value(targetId), target.getDescriptor().getDisplayName()));
     }
 
     private static Secret passwordOf(Credentials credentials) throws RotationStoreException {
@@ -218,7 +219,7 @@ final class CredentialRotationStore implements RotationStore {
             return pair.getPassword();
         }
         throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                credentials instanceof IdCredentials id ? id.getId() : "?",
+                credentials instanceof IdCredentials id ? LogText.value(id.getId()) : "?",
                 credentials.getDescriptor().getDisplayName()));
     }
 

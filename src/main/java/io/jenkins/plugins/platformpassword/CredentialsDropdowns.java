@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
+import io.jenkins.plugins.platformpassword.client.LogText;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -92,7 +93,7 @@ final class CredentialsDropdowns {
             return FormValidation.ok(Messages.FormChecks_Expression());
         }
         if (id.trim().equals(Util.fixEmptyAndTrim(apiClientCredentialId))) {
-            return FormValidation.error(Messages.Run_SameCredential(id.trim()));
+            return FormValidation.error(Messages.Run_SameCredential(LogText.value(id.trim())));
         }
         boolean found = find(item, id, StringCredentials.class, domain) != null
                 || find(item, id, StandardUsernamePasswordCredentials.class, domain) != null;
@@ -114,11 +115,12 @@ final class CredentialsDropdowns {
         StandardCredentials other = find(item, id, StandardCredentials.class, domain);
         if (other != null) {
             return FormValidation.error(Messages.CredentialsDropdowns_WrongType(
-                    id, other.getDescriptor().getDisplayName(), expected));
+                    LogText.value(id), other.getDescriptor().getDisplayName(), expected));
         }
         return find(item, id, StandardCredentials.class, List.of()) != null
-                ? FormValidation.error(Messages.CredentialsDropdowns_OtherDomain(id, DataCenterDomain.hostOf(domain)))
-                : FormValidation.error(Messages.CredentialsDropdowns_NotFound(id, expected));
+                ? FormValidation.error(Messages.CredentialsDropdowns_OtherDomain(
+                        LogText.value(id), DataCenterDomain.hostOf(domain)))
+                : FormValidation.error(Messages.CredentialsDropdowns_NotFound(LogText.value(id), expected));
     }
 
     private static <C extends StandardCredentials> C find(

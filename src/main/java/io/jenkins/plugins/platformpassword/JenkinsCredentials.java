@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.SecretValue;
@@ -75,15 +76,15 @@ final class JenkinsCredentials {
                 CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, requirements);
         if (other != null) {
             return new AbortException(Messages.Credentials_WrongType(
-                    field, id, other.getDescriptor().getDisplayName(), expected));
+                    field, LogText.value(id), other.getDescriptor().getDisplayName(), expected));
         }
         // Present but restricted to other hosts: say so, or a person hunts for a credential that is right there.
         boolean elsewhere =
                 CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, List.of()) != null;
         return new AbortException(
                 elsewhere
-                        ? Messages.Credentials_OtherDomain(field, id, DataCenterDomain.hostOf(requirements))
-                        : Messages.Credentials_NotFound(field, id, expected));
+                        ? Messages.Credentials_OtherDomain(field, LogText.value(id), DataCenterDomain.hostOf(requirements))
+                        : Messages.Credentials_NotFound(field, LogText.value(id), expected));
     }
 
     private static SecretValue plain(Secret secret) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
+import io.jenkins.plugins.platformpassword.client.LogText;
 import hudson.model.Run;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,11 +112,11 @@ public final class PasswordChangeSummary implements RunAction2 {
 
         /** The console's one-line form. */
         String line() {
-            return "Summary: " + outcome + (platform == null ? "" : " | platform " + platform)
+            return "Summary: " + outcome + (platform == null ? "" : " | platform " + LogText.value(platform))
                     + " | user " + (userId == null ? "?" : userId)
-                    + (login == null ? "" : " (" + login + ")")
+                    + (login == null ? "" : " (" + LogText.value(login) + ")")
                     + " | " + endpoint + " | " + attempts + " attempt(s)"
-                    + (rotatedCredentialId == null ? "" : " | credential " + rotatedCredentialId + " updated");
+                    + (rotatedCredentialId == null ? "" : " | credential " + LogText.value(rotatedCredentialId) + " updated");
         }
     }
 

@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.security.Permission;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import org.springframework.security.core.Authentication;
 
@@ -42,17 +43,19 @@ final class RotationPermission {
             throws RotationStoreException {
         if (isSystem(build)) {
             if (!optIn.allows(reference)) {
-                throw new RotationStoreException(Messages.Rotation_RefusedAsSystem(credentialId, reference));
+                throw new RotationStoreException(Messages.Rotation_RefusedAsSystem(LogText.value(credentialId), LogText.value(reference)));
             }
-            return Messages.Rotation_AllowedAsSystem(credentialId, reference);
+            return Messages.Rotation_AllowedAsSystem(LogText.value(credentialId), LogText.value(reference));
         }
         for (Permission needed : NEEDED) {
             if (!store.hasPermission2(build, needed)) {
                 throw new RotationStoreException(
-                        Messages.Rotation_NoPermission(credentialId, build.getName(), needed.name, where(store)));
+                        Messages.Rotation_NoPermission(
+                                LogText.value(credentialId), LogText.value(build.getName()), needed.name, where(store)));
             }
         }
-        return Messages.Rotation_AllowedAsUser(credentialId, build.getName(), where(store));
+        return Messages.Rotation_AllowedAsUser(
+                LogText.value(credentialId), LogText.value(build.getName()), where(store));
     }
 
     static boolean isSystem(Authentication authentication) {
@@ -68,6 +71,6 @@ final class RotationPermission {
 
     private static String where(CredentialsStore store) {
         String folder = folderOf(store);
-        return folder.isEmpty() ? Messages.Rotation_JenkinsStore() : Messages.Rotation_FolderStore(folder);
+        return folder.isEmpty() ? Messages.Rotation_JenkinsStore() : Messages.Rotation_FolderStore(LogText.value(folder));
     }
 }

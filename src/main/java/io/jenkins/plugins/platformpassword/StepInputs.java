@@ -7,6 +7,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.platformpassword.client.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
@@ -127,7 +128,7 @@ record StepInputs(
      */
     private static void requireDistinct(String passwordCredentialId, StandardUsernamePasswordCredentials apiClient) {
         if (passwordCredentialId.equals(apiClient.getId())) {
-            throw new InvalidInputException(NewPassword.FIELD, Messages.Run_SameCredential(passwordCredentialId));
+            throw new InvalidInputException(NewPassword.FIELD, Messages.Run_SameCredential(LogText.value(passwordCredentialId)));
         }
     }
 

@@ -304,6 +304,21 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void aValueWithALineBreakCannotForgeALineInTheBuildLog() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("forged-line");
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        step.setUserLogin("eve\n[Pipeline] forged line");
+        step.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
+        step.setBaseUrl(platform.url());
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        assertThat(JenkinsRule.getLog(build).lines()).noneMatch(line -> line.startsWith("[Pipeline] forged line"));
+        j.assertLogContains("eve\\n[Pipeline] forged line", build);
+    }
+
+    @Test
     void aDryRunChecksAndChangesNothing() throws Exception {
         ChangePlatformPasswordStep step = step(platform.customerUser);
         step.setDryRun(true);

@@ -110,6 +110,13 @@ public final class PlatformSimulator implements AutoCloseable {
                 .id();
     }
 
+    /** A tenant with exactly this id (a lower-case UUID), for values that must stay the same from run to run. */
+    public String addTenant(String parentTenantId, String tenantId, String name, TenantKind kind) {
+        return directory
+                .addTenant(tenantId, parentTenantId, name, Objects.requireNonNull(kind, "kind"))
+                .id();
+    }
+
     public void setTenantEnabled(String tenantId, boolean enabled) {
         directory.setTenantEnabled(tenantId, enabled);
     }
@@ -132,6 +139,13 @@ public final class PlatformSimulator implements AutoCloseable {
     public String addUser(String tenantId, String login, String email) {
         return directory
                 .addUser(tenantId, Objects.requireNonNull(login, "login"), email)
+                .id();
+    }
+
+    /** A user with exactly this id (a lower-case UUID), for values that must stay the same from run to run. */
+    public String addUser(String tenantId, String userId, String login, String email) {
+        return directory
+                .addUser(userId, tenantId, Objects.requireNonNull(login, "login"), email)
                 .id();
     }
 

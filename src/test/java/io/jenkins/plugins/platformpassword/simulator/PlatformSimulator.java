@@ -246,6 +246,11 @@ public final class PlatformSimulator implements AutoCloseable {
         log.clear();
     }
 
+    /** Told of every request once it has been answered (or its connection dropped), on the server's thread. */
+    public void onAnswer(AnswerListener listener) {
+        log.onAnswer(Objects.requireNonNull(listener, "listener"));
+    }
+
     // ---- lifecycle ----
 
     /** Stops the server at once; hung and slow answers end by having their connections closed. */

@@ -264,15 +264,14 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts a simulator with a demo tenant tree, prints how to use it, and runs until killed.
-     * Arguments: {@code [--port N]} (default 0: a free port).
+     * Starts a simulator with the demo tenant tree of {@link DemoPlatform}, prints how to use it,
+     * and runs until killed. Options: see {@link SimulatorOptions#USAGE}.
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = DemoPlatform.port(args);
-        PlatformSimulator simulator = start(port);
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "platform-simulator-shutdown"));
-        new DemoPlatform(simulator).printTo(System.out);
-        Thread.currentThread().join();
+        int status = new SimulatorCommand(System.out, System.err).run(args, SimulatorCommand::untilKilled);
+        if (status != SimulatorCommand.EXIT_OK) {
+            System.exit(status);
+        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

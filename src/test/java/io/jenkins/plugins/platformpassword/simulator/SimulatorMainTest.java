@@ -33,11 +33,18 @@ class SimulatorMainTest {
 
     private record Finished(int status, String out, String err) {}
 
-    private static ProcessBuilder simulator(String... args) {
+    /**
+     * The classpath goes in a JDK argument file: the real build's test classpath is long enough
+     * to pass Windows' limit on a command line.
+     */
+    private ProcessBuilder simulator(String... args) throws IOException {
+        Path argFile = temp.resolve("classpath.args");
+        String classpath = System.getProperty("java.class.path");
+        // In an argument file a quoted argument may hold spaces; backslashes in it are escapes.
+        Files.writeString(argFile, "-cp \"" + classpath.replace("\\", "\\\\") + "\"", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
+                "@" + argFile,
                 PlatformSimulator.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);

@@ -49,7 +49,8 @@ final class Bash {
     /** bash from the PATH; on Windows, where the PATH seldom has it, Git for Windows' bash when installed. */
     private static String executable() {
         if (System.getProperty("os.name").startsWith("Windows")) {
-            Path gitBash = Path.of(System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files"), "Git", "bin", "bash.exe");
+            String programFiles = System.getenv().getOrDefault("ProgramFiles", "C:\\Program Files");
+            Path gitBash = Path.of(programFiles, "Git", "bin", "bash.exe");
             if (Files.isExecutable(gitBash)) {
                 return gitBash.toString();
             }

@@ -16,10 +16,10 @@ import java.util.Locale;
  */
 final class DemoInstructions {
 
-    /** The password the printed change command sets: long enough for the platform's policy, and not on its list of weak ones. */
+    /** The password the printed change sets: long enough for the platform's policy, and not a known weak one. */
     static final String NEW_PASSWORD = "New-Demo-Passw0rd-1";
 
-    /** Pulls access_token out of the token JSON with sed alone; the spaces allowed around ':' cover pretty-printed JSON. */
+    /** Pulls access_token out of the token JSON with sed alone; spaces around ':' are allowed for pretty JSON. */
     private static final String TOKEN_FROM_JSON = "sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p'";
 
     private final DemoPlatform demo;
@@ -30,8 +30,10 @@ final class DemoInstructions {
 
     void printTo(PrintStream out, boolean requestLog) {
         String url = demo.dataCenterUrl();
-        out.println("Platform simulator: the platform's Account Management API v2 on 127.0.0.1, plain http (test code).");
-        out.println("Demo values, fixed: the same on every start, so Jenkins credentials made from them survive a restart.");
+        out.println("Platform simulator: the platform's Account Management API v2 on 127.0.0.1, plain http"
+                + " (test code).");
+        out.println("Demo values, fixed: the same on every start, so Jenkins credentials made from them survive"
+                + " a restart.");
         fact(out, "Data center URL", url);
         fact(out, "API client id", DemoPlatform.CLIENT_ID);
         fact(out, "API client secret", DemoPlatform.CLIENT_SECRET);
@@ -46,7 +48,8 @@ final class DemoInstructions {
         out.println("  Logins on the left, user ids on the right; e-mail addresses are <login>@example.com.");
         out.println("  Passwords set are kept in memory only, and forgotten when the simulator stops.");
         out.println();
-        out.println("In Jenkins: a \"Username with password\" credential, username = the client id, password = the secret;");
+        out.println("In Jenkins: a \"Username with password\" credential, username = the client id, password"
+                + " = the secret;");
         out.println("baseUrl " + url + " with \"Allow plain http\" on (Manage Jenkins > System > Platform password");
         out.println("> Advanced); for the user, userLogin '" + DemoPlatform.BACKUP_OPERATOR.login() + "' or userId "
                 + DemoPlatform.BACKUP_OPERATOR.id() + ".");
@@ -61,7 +64,8 @@ final class DemoInstructions {
         }
         out.println();
         out.println(requestLog
-                ? "Request log: on; a line per request: time, method, path, status, duration (no headers, bodies or query values)."
+                ? "Request log: on; a line per request: time, method, path, status, duration (no headers, bodies"
+                        + " or query values)."
                 : "Request log: off (start with --log to print a line per request).");
         out.println("Platform simulator ready at " + url + " (Ctrl+C stops it)");
         out.flush();

@@ -37,9 +37,9 @@ final class RequestLogPrinter implements AnswerListener {
 
     /** The line without its time. */
     static String line(RecordedRequest request, int status, Duration took) {
-        return printable(request.method(), 16) + " " + printable(request.path(), MAX_PATH) + queryNames(request.rawQuery())
-                + " " + (status == NO_ANSWER ? "no answer (connection dropped)" : String.valueOf(status)) + " "
-                + took.toMillis() + " ms";
+        String answer = status == NO_ANSWER ? "no answer (connection dropped)" : String.valueOf(status);
+        return printable(request.method(), 16) + " " + printable(request.path(), MAX_PATH)
+                + queryNames(request.rawQuery()) + " " + answer + " " + took.toMillis() + " ms";
     }
 
     private static String queryNames(String rawQuery) {

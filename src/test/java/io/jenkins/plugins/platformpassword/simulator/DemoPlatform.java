@@ -1,57 +1,57 @@
 package io.jenkins.plugins.platformpassword.simulator;
 
-import java.io.PrintStream;
-
 /**
  * The tenant tree {@link PlatformSimulator#main} builds for a person to try the plugin against:
  * root → partner "Demo Partner" (with the API client and the user "partner-admin") → customer
- * "Demo Customer" (with the user "demo-user"). The API client may change demo-user's password,
- * and may not change partner-admin's, because that user is in the client's own tenant.
+ * "Demo Customer" (with the users "demo-user" and "backup-operator"). The API client may change
+ * the passwords of the customer's users, and may not change partner-admin's (403), because that
+ * user is in the client's own tenant.
+ *
+ * <p>Every id and the secret are fixed, not random: a Jenkins credential or job made from them
+ * keeps working when the simulator restarts, and the docs can show the values as they are. The
+ * ids read as demo values at a glance ({@code de30...}) and are valid UUIDs, as the plugin
+ * requires. Only the root tenant's id is random: nothing a person configures refers to it.
+ * Passwords set through the API are held in memory and forgotten on restart.
  */
 final class DemoPlatform {
 
+    static final String PARTNER_TENANT_ID = "de300000-0000-4000-8000-000000000001";
+    static final String CUSTOMER_TENANT_ID = "de300000-0000-4000-8000-000000000002";
+    static final String CLIENT_ID = "de300000-0000-4000-8000-0000000000c1";
+    /** 32 hex digits like the platform's generated secrets; a demo value, printed on purpose. */
+    static final String CLIENT_SECRET = "de305ec7e7f4b2a9c81d6e3f5a7b9c2d";
+
+    static final String PARTNER_NAME = "Demo Partner";
+    static final String CUSTOMER_NAME = "Demo Customer";
+
+    /** The user the printed commands change; in the customer tenant. */
+    static final Account DEMO_USER = new Account("de300000-0000-4000-8000-000000000011", "demo-user");
+    /** The README's rotation example ({@code userLogin: 'backup-operator'}); in the customer tenant. */
+    static final Account BACKUP_OPERATOR = new Account("de300000-0000-4000-8000-000000000012", "backup-operator");
+    /** In the client's own tenant, so the platform refuses to change its password (403). */
+    static final Account PARTNER_ADMIN = new Account("de300000-0000-4000-8000-000000000021", "partner-admin");
+
+    /** A demo user: its fixed id and its login. */
+    record Account(String id, String login) {
+        String email() {
+            return login + "@example.com";
+        }
+    }
+
     private final PlatformSimulator simulator;
-    private final ApiClient client;
-    private final String changeableUser;
-    private final String ownTenantUser;
 
     DemoPlatform(PlatformSimulator simulator) {
         this.simulator = simulator;
-        String partner = simulator.addTenant(simulator.rootTenantId(), "Demo Partner", TenantKind.PARTNER);
-        String customer = simulator.addTenant(partner, "Demo Customer", TenantKind.CUSTOMER);
-        this.client = simulator.addApiClient(partner);
-        this.changeableUser = simulator.addUser(customer, "demo-user", "demo-user@example.com");
-        this.ownTenantUser = simulator.addUser(partner, "partner-admin", "partner-admin@example.com");
-    }
-
-    /** The {@code --port N} argument, 0 (a free port) without one. */
-    static int port(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                return Integer.parseInt(args[i + 1]);
-            }
-            if (args[i].startsWith("--port=")) {
-                return Integer.parseInt(args[i].substring("--port=".length()));
-            }
+        simulator.addTenant(simulator.rootTenantId(), PARTNER_TENANT_ID, PARTNER_NAME, TenantKind.PARTNER);
+        simulator.addTenant(PARTNER_TENANT_ID, CUSTOMER_TENANT_ID, CUSTOMER_NAME, TenantKind.CUSTOMER);
+        simulator.addApiClient(PARTNER_TENANT_ID, CLIENT_ID, CLIENT_SECRET, TokenAuthMethod.CLIENT_SECRET_BASIC);
+        for (Account user : new Account[] {DEMO_USER, BACKUP_OPERATOR}) {
+            simulator.addUser(CUSTOMER_TENANT_ID, user.id(), user.login(), user.email());
         }
-        return 0;
+        simulator.addUser(PARTNER_TENANT_ID, PARTNER_ADMIN.id(), PARTNER_ADMIN.login(), PARTNER_ADMIN.email());
     }
 
-    /** One fact per line, so that a script can pick them out; the secret is printed because this is a demo. */
-    void printTo(PrintStream out) {
-        String url = simulator.dataCenterUrl().toString();
-        out.println("Data center URL: " + url);
-        out.println("API client id: " + client.clientId());
-        out.println("API client secret: " + client.secret());
-        out.println("User whose password can be changed (demo-user, in Demo Customer): " + changeableUser);
-        out.println(
-                "User whose password cannot be changed (partner-admin, in the client's own tenant): " + ownTenantUser);
-        out.println("Token request: curl -s -u '" + client.clientId() + ":" + client.secret()
-                + "' -d grant_type=client_credentials " + url + "/api/2/idp/token");
-        out.println(
-                "Password change: curl -s -i -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
-                        + "-d '{\"password\":\"New-Passw0rd-2024\"}' " + url + "/api/2/users/" + changeableUser
-                        + "/password");
-        out.flush();
+    String dataCenterUrl() {
+        return simulator.dataCenterUrl().toString();
     }
 }

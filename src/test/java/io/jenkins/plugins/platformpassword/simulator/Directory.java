@@ -38,10 +38,15 @@ final class Directory {
     }
 
     synchronized Tenant addTenant(String parentId, String name, TenantKind kind) {
+        return addTenant(RandomValues.uuid(), parentId, name, kind);
+    }
+
+    synchronized Tenant addTenant(String id, String parentId, String name, TenantKind kind) {
         Tenant parent = existingTenant(parentId);
+        requireNewId(id, tenants.containsKey(id));
         Instant now = Instant.now();
         Tenant tenant = new Tenant(
-                RandomValues.uuid(),
+                id,
                 name,
                 kind == null ? TenantKind.below(parent.kind()) : kind,
                 parent.id(),
@@ -79,13 +84,18 @@ final class Directory {
     }
 
     synchronized User addUser(String tenantId, String login, String email) {
+        return addUser(RandomValues.uuid(), tenantId, login, email);
+    }
+
+    synchronized User addUser(String id, String tenantId, String login, String email) {
         existingTenant(tenantId);
+        requireNewId(id, users.containsKey(id));
         if (users.values().stream().anyMatch(u -> u.login().equals(login))) {
             // Logins are unique on the whole platform, which is why a login identifies a user.
             throw new IllegalArgumentException("a user with login " + login + " exists already");
         }
         Instant now = Instant.now();
-        User user = new User(RandomValues.uuid(), tenantId, login, email, true, null, 0, 1, now, now);
+        User user = new User(id, tenantId, login, email, true, null, 0, 1, now, now);
         users.put(user.id(), user);
         return user;
     }
@@ -164,6 +174,19 @@ final class Directory {
     /** Every user, in creation order. */
     synchronized List<User> users() {
         return List.copyOf(users.values());
+    }
+
+    /**
+     * The endpoints find accounts by the lower-case form of the UUID in the path, so an id in any
+     * other form would name an account no request can reach.
+     */
+    private static void requireNewId(String id, boolean taken) {
+        if (!Ids.uuid(id).map(id::equals).orElse(false)) {
+            throw new IllegalArgumentException("an account id must be a UUID in lower case, not " + id);
+        }
+        if (taken) {
+            throw new IllegalArgumentException("an account with id " + id + " exists already");
+        }
     }
 
     private Tenant existingTenant(String tenantId) {

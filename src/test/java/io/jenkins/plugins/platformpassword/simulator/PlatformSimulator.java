@@ -110,6 +110,13 @@ public final class PlatformSimulator implements AutoCloseable {
                 .id();
     }
 
+    /** A tenant with exactly this id (a lower-case UUID), for values that must stay the same from run to run. */
+    public String addTenant(String parentTenantId, String tenantId, String name, TenantKind kind) {
+        return directory
+                .addTenant(tenantId, parentTenantId, name, Objects.requireNonNull(kind, "kind"))
+                .id();
+    }
+
     public void setTenantEnabled(String tenantId, boolean enabled) {
         directory.setTenantEnabled(tenantId, enabled);
     }
@@ -144,6 +151,13 @@ public final class PlatformSimulator implements AutoCloseable {
      */
     public List<String> addNearMatches(String tenantId, String login, int count) {
         return directory.addNearMatches(tenantId, Objects.requireNonNull(login, "login"), count);
+    }
+
+    /** A user with exactly this id (a lower-case UUID), for values that must stay the same from run to run. */
+    public String addUser(String tenantId, String userId, String login, String email) {
+        return directory
+                .addUser(userId, tenantId, Objects.requireNonNull(login, "login"), email)
+                .id();
     }
 
     public void setUserEnabled(String userId, boolean enabled) {
@@ -256,6 +270,11 @@ public final class PlatformSimulator implements AutoCloseable {
         log.clear();
     }
 
+    /** Told of every request once it has been answered (or its connection dropped), on the server's thread. */
+    public void onAnswer(AnswerListener listener) {
+        log.onAnswer(Objects.requireNonNull(listener, "listener"));
+    }
+
     // ---- lifecycle ----
 
     /** Stops the server at once; hung and slow answers end by having their connections closed. */
@@ -269,15 +288,14 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts a simulator with a demo tenant tree, prints how to use it, and runs until killed.
-     * Arguments: {@code [--port N]} (default 0: a free port).
+     * Starts a simulator with the demo tenant tree of {@link DemoPlatform}, prints how to use it,
+     * and runs until killed. Options: see {@link SimulatorOptions#USAGE}.
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = DemoPlatform.port(args);
-        PlatformSimulator simulator = start(port);
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "platform-simulator-shutdown"));
-        new DemoPlatform(simulator).printTo(System.out);
-        Thread.currentThread().join();
+        int status = new SimulatorCommand(System.out, System.err).run(args, SimulatorCommand::untilKilled);
+        if (status != SimulatorCommand.EXIT_OK) {
+            System.exit(status);
+        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

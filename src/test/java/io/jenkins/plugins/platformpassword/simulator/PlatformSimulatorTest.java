@@ -7,9 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -843,17 +841,6 @@ class PlatformSimulatorTest {
     void secretsStayOutOfToString() {
         assertThat(client.toString()).contains(client.clientId()).doesNotContain(client.secret());
         assertThat(Fault.status(500).toString()).isEqualTo("Fault[status 500]");
-    }
-
-    @Test
-    void demoTreePrintsAWorkingSetup() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new DemoPlatform(simulator).printTo(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Data center URL: " + simulator.dataCenterUrl());
-        assertThat(lines).anyMatch(line -> line.startsWith("Token request: curl -s -u '"));
-        assertThat(DemoPlatform.port(new String[] {"--port", "8123"})).isEqualTo(8123);
-        assertThat(DemoPlatform.port(new String[0])).isZero();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What happens to every request, in this order: it is read and recorded; the configured latency
- * passes; then a queued fault for its path plays out, or the router answers it normally.
+ * passes; then a queued fault for its path plays out, or the router answers it normally; last,
+ * the log's listeners hear how it ended.
  */
 final class SimulatorHandler implements HttpHandler {
 
@@ -31,8 +32,10 @@ final class SimulatorHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        long started = System.nanoTime();
+        RecordedRequest request = null;
         try {
-            RecordedRequest request = record(exchange);
+            request = record(exchange);
             log.add(request);
             if (!shutdown.pause(latency.get())) {
                 exchange.close();
@@ -49,6 +52,11 @@ final class SimulatorHandler implements HttpHandler {
             exchange.close();
         } catch (RuntimeException e) {
             answerSimulatorBug(exchange, e);
+        } finally {
+            if (request != null) {
+                // The JDK reports -1 (AnswerListener.NO_ANSWER) when no status line went out.
+                log.answered(request, exchange.getResponseCode(), Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 

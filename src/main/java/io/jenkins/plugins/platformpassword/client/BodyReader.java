@@ -37,6 +37,12 @@ final class BodyReader {
     Result read(RawResponse raw) {
         String contentType = raw.getHeaders().getFirst("Content-Type");
         String retryAfter = raw.getHeaders().getFirst("Retry-After");
+        if (hasNoBody(raw.getStatus())) {
+            // Whatever its headers say (a Content-Encoding, a Content-Length), this answer has no body
+            // to read or decode: a 204 is the password endpoint's success and must stay one.
+            return new Result(
+                    raw.getStatus(), emptyToNull(contentType), emptyToNull(retryAfter), new byte[0], false, false, null);
+        }
         String encoding = raw.getHeaders().getFirst("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
             // Compression is never asked for. Decoding it anyway would block in the decoder's
@@ -106,6 +112,11 @@ final class BodyReader {
                 // The reader sees the closed stream either way.
             }
         }
+    }
+
+    /** HTTP never sends a body with these statuses (RFC 9110, 6.4.1). */
+    private static boolean hasNoBody(int status) {
+        return status == 204 || status == 304 || (status >= 100 && status < 200);
     }
 
     private static String emptyToNull(String value) {

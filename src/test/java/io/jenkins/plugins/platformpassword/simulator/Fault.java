@@ -69,6 +69,12 @@ public final class Fault {
         return new Fault("429 Retry-After " + retryAfterOrNull, (exchange, shutdown) -> answer.send(exchange));
     }
 
+    /** 204 with one more header, e.g. a {@code Content-Encoding} for the body a 204 never has. */
+    public static Fault noContentWithHeader(String name, String value) {
+        Answer answer = Answer.noContent().withHeader(Objects.requireNonNull(name, "name"), value);
+        return new Fault("204 with " + name + ": " + value, (exchange, shutdown) -> answer.send(exchange));
+    }
+
     /**
      * Closes the connection without a byte of response. Closing the exchange before its headers
      * are sent is the one way {@code com.sun.net.httpserver} offers, and it closes the socket.

@@ -21,6 +21,9 @@ public enum FailureKind {
      * client's debug logging).
      */
     UNSAFE_SETTING,
-    /** The calling thread was interrupted (a Jenkins build was aborted); nothing was retried after that. */
+    /**
+     * The calling thread was interrupted (a Jenkins build was aborted), or the client was closed
+     * while the call was under way (Jenkins stopping); nothing was retried after that.
+     */
     ABORTED
 }

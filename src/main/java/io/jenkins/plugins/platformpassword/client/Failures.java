@@ -75,12 +75,15 @@ final class Failures {
     }
 
     static PlatformException fromTransport(Operation<?> operation, TransportFailure failure) {
-        FailureKind kind =
-                failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
+        FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT
+                ? FailureKind.TIMEOUT
+                : failure.reason() == TransportFailure.Reason.CLOSED ? FailureKind.ABORTED : FailureKind.UNAVAILABLE;
         String message = "Could not " + operation.action() + ": " + failure.getMessage() + ".";
         PlatformException result = new PlatformException(kind, message, 0, null, null, 1, failure.getCause());
         // A TLS failure is a configuration problem; asking again only delays the message.
-        return failure.reason() == TransportFailure.Reason.TLS ? result : result.retryable(null);
+        return failure.reason() == TransportFailure.Reason.TLS || failure.reason() == TransportFailure.Reason.CLOSED
+                ? result
+                : result.retryable(null);
     }
 
     static PlatformException protocol(Operation<?> operation, int status, String problem) {
@@ -99,6 +102,20 @@ final class Failures {
                 FailureKind.ABORTED,
                 "Aborted while trying to " + operation.action() + " (attempt " + attempts
                         + "); no further attempt was made.",
+                0,
+                null,
+                null,
+                attempts,
+                null);
+    }
+
+    /** The client (or the transport under it) was closed while the operation was under way. */
+    static PlatformException closed(Operation<?> operation, int attempts) {
+        return new PlatformException(
+                FailureKind.ABORTED,
+                "Stopped while trying to " + operation.action() + " (attempt " + attempts
+                        + "): the client was closed (Jenkins is shutting down, or the connection settings changed); "
+                        + "no further attempt was made.",
                 0,
                 null,
                 null,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +37,9 @@ public final class PlatformClient implements AutoCloseable {
     private final TokenCache.Key tokenKey;
     private final ProgressListener listener;
     private final HttpTransport transport;
+    private final ExecutorService jdkThreads;
+    /** This client's requests under way: closing the client ends them. */
+    private final InFlightCalls calls = new InFlightCalls();
     private final Clock clock;
 
     public PlatformClient(
@@ -47,7 +55,22 @@ public final class PlatformClient implements AutoCloseable {
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.tokenKey = TokenCache.Key.of(endpoint, credentials);
         this.clock = Clock.systemUTC();
-        this.transport = new HttpTransport(settings, endpoint.isHttps());
+        ThreadPoolExecutor threads =
+                new ThreadPoolExecutor(2, 2, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "platform-password-http");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        threads.allowCoreThreadTimeOut(true);
+        this.jdkThreads = threads;
+        URI dataCenter = endpoint.dataCenterUrl();
+        this.transport = new HttpTransport(
+                new TransportKey(
+                        URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority()),
+                        settings.connectTimeout(),
+                        null,
+                        null),
+                jdkThreads);
     }
 
     /**
@@ -121,6 +144,9 @@ public final class PlatformClient implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 throw Failures.aborted(operation, attempts);
             }
+            if (calls.isClosed()) {
+                throw Failures.closed(operation, attempts);
+            }
             attempts++;
             PlatformException failure;
             try {
@@ -130,12 +156,17 @@ public final class PlatformClient implements AutoCloseable {
                             tokenKey,
                             settings.tokenRenewalMargin(),
                             deadline.remaining(),
-                            () -> fetchToken(deadline, operation));
+                            () -> fetchToken(deadline, operation),
+                            calls::isClosed);
                     token = lease.token();
                     tokenFromCache = lease.cached();
                 }
                 HttpAnswer answer = transport.execute(
-                        operation.request(transport.unirest(), token), operation.target(), attemptTimeout(deadline));
+                        operation.request(transport.unirest(), token),
+                        operation.target(),
+                        attemptTimeout(deadline),
+                        settings.maxBodyBytes(),
+                        calls);
                 if (answer.status() == operation.successStatus()) {
                     return new Result<>(readSafely(operation, answer), attempts, tokenFromCache);
                 }
@@ -147,7 +178,12 @@ public final class PlatformClient implements AutoCloseable {
                 }
                 failure = Failures.fromAnswer(operation, answer, redactor(operation, token));
             } catch (TransportFailure e) {
+                if (e.reason() == TransportFailure.Reason.CLOSED) {
+                    throw Failures.closed(operation, attempts);
+                }
                 failure = Failures.fromTransport(operation, e);
+            } catch (CancellationException e) {
+                throw Failures.closed(operation, attempts); // closed while waiting for another build's token
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted(operation, attempts);
@@ -177,7 +213,10 @@ public final class PlatformClient implements AutoCloseable {
             listener.retrying(
                     failure.getMessage(), attempts + 1, policy.maxAttempts() + (tokenRefreshed ? 1 : 0), wait);
             try {
-                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                // Closing the client ends the wait as an interrupt would: no attempt starts after it.
+                if (calls.awaitClose(wait)) {
+                    throw Failures.closed(operation, attempts);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted(operation, attempts);
@@ -197,9 +236,15 @@ public final class PlatformClient implements AutoCloseable {
         HttpAnswer answer;
         try {
             answer = transport.execute(
-                    request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
+                    request.request(transport.unirest(), null),
+                    request.target(),
+                    attemptTimeout(deadline),
+                    settings.maxBodyBytes(),
+                    calls);
         } catch (TransportFailure e) {
-            throw Failures.fromTransport(request, e);
+            throw e.reason() == TransportFailure.Reason.CLOSED
+                    ? Failures.closed(onBehalfOf, 1)
+                    : Failures.fromTransport(request, e);
         }
         if (answer.status() != request.successStatus()) {
             throw Failures.fromAnswer(request, answer, redactor(onBehalfOf, null));
@@ -246,9 +291,12 @@ public final class PlatformClient implements AutoCloseable {
         return remaining.compareTo(settings.requestTimeout()) < 0 ? remaining : settings.requestTimeout();
     }
 
+    /** Ends this client's calls under way (they fail as ABORTED) and releases its connections. */
     @Override
     public void close() {
+        calls.close();
         transport.close();
+        jdkThreads.shutdownNow();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Changes passwords of platform users on behalf of one API client at one data center.
@@ -25,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * is bounded. An interrupt (a build abort) ends the operation at once, and no attempt starts
  * after it.
  *
- * <p>A client owns its HTTP resources and must be closed; it is meant to live for one build.
- * It is safe for use by several threads at once.
+ * <p>A client is meant to live for one build and must be closed; closing it ends its calls under
+ * way. Its connections come from a {@link PlatformConnections} shared by the whole controller, so
+ * that the next build reuses them, or from one of its own when it is made without one. It is safe
+ * for use by several threads at once.
  */
 public final class PlatformClient implements AutoCloseable {
 
@@ -36,41 +33,58 @@ public final class PlatformClient implements AutoCloseable {
     private final TokenCache tokens;
     private final TokenCache.Key tokenKey;
     private final ProgressListener listener;
-    private final HttpTransport transport;
-    private final ExecutorService jdkThreads;
+    private final PlatformConnections connections;
+    private final boolean ownsConnections;
+    private final TransportKey transportKey;
     /** This client's requests under way: closing the client ends them. */
     private final InFlightCalls calls = new InFlightCalls();
     private final Clock clock;
 
+    /**
+     * A client with connections of its own, opened for it and closed with it: for a single use, or
+     * a test. Builds use the other constructor, so that they share connections.
+     */
     public PlatformClient(
             PlatformEndpoint endpoint,
             ApiClientCredentials credentials,
             ClientSettings settings,
             TokenCache tokens,
             ProgressListener listener) {
+        this(endpoint, credentials, settings, tokens, new PlatformConnections(), true, listener);
+    }
+
+    /**
+     * A client that takes its connections from {@code connections}, which outlives it: the next
+     * client with the same connection settings reuses what this one opened.
+     */
+    public PlatformClient(
+            PlatformEndpoint endpoint,
+            ApiClientCredentials credentials,
+            ClientSettings settings,
+            TokenCache tokens,
+            PlatformConnections connections,
+            ProgressListener listener) {
+        this(endpoint, credentials, settings, tokens, connections, false, listener);
+    }
+
+    private PlatformClient(
+            PlatformEndpoint endpoint,
+            ApiClientCredentials credentials,
+            ClientSettings settings,
+            TokenCache tokens,
+            PlatformConnections connections,
+            boolean ownsConnections,
+            ProgressListener listener) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.ownsConnections = ownsConnections;
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.tokenKey = TokenCache.Key.of(endpoint, credentials);
         this.clock = Clock.systemUTC();
-        ThreadPoolExecutor threads =
-                new ThreadPoolExecutor(2, 2, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "platform-password-http");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        threads.allowCoreThreadTimeOut(true);
-        this.jdkThreads = threads;
-        URI dataCenter = endpoint.dataCenterUrl();
-        this.transport = new HttpTransport(
-                new TransportKey(
-                        URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority()),
-                        settings.connectTimeout(),
-                        null,
-                        null),
-                jdkThreads);
+        this.transportKey = TransportKeys.of(endpoint, settings);
     }
 
     /**
@@ -161,12 +175,7 @@ public final class PlatformClient implements AutoCloseable {
                     token = lease.token();
                     tokenFromCache = lease.cached();
                 }
-                HttpAnswer answer = transport.execute(
-                        operation.request(transport.unirest(), token),
-                        operation.target(),
-                        attemptTimeout(deadline),
-                        settings.maxBodyBytes(),
-                        calls);
+                HttpAnswer answer = send(operation, token, attemptTimeout(deadline));
                 if (answer.status() == operation.successStatus()) {
                     return new Result<>(readSafely(operation, answer), attempts, tokenFromCache);
                 }
@@ -235,12 +244,7 @@ public final class PlatformClient implements AutoCloseable {
         TokenRequest request = new TokenRequest(endpoint, credentials, clock);
         HttpAnswer answer;
         try {
-            answer = transport.execute(
-                    request.request(transport.unirest(), null),
-                    request.target(),
-                    attemptTimeout(deadline),
-                    settings.maxBodyBytes(),
-                    calls);
+            answer = send(request, null, attemptTimeout(deadline));
         } catch (TransportFailure e) {
             throw e.reason() == TransportFailure.Reason.CLOSED
                     ? Failures.closed(onBehalfOf, 1)
@@ -250,6 +254,25 @@ public final class PlatformClient implements AutoCloseable {
             throw Failures.fromAnswer(request, answer, redactor(onBehalfOf, null));
         }
         return request.read(answer);
+    }
+
+    /** One attempt, on the transport for this client's connection settings. */
+    private HttpAnswer send(Operation<?> operation, AccessToken token, Duration timeout)
+            throws TransportFailure, InterruptedException {
+        PlatformConnections.Lease lease = connections.lease(transportKey);
+        if (lease == null) {
+            throw new TransportFailure(
+                    TransportFailure.Reason.CLOSED, "the connections to the platform were closed", null);
+        }
+        try (lease) {
+            HttpTransport transport = lease.transport();
+            return transport.execute(
+                    operation.request(transport.unirest(), token),
+                    operation.target(),
+                    timeout,
+                    settings.maxBodyBytes(),
+                    calls);
+        }
     }
 
     /** A success answer the operation cannot read is the platform's fault, not a crash of the build. */
@@ -295,8 +318,9 @@ public final class PlatformClient implements AutoCloseable {
     @Override
     public void close() {
         calls.close();
-        transport.close();
-        jdkThreads.shutdownNow();
+        if (ownsConnections) {
+            connections.close();
+        }
     }
 
     @Override

@@ -46,6 +46,11 @@ final class SimulatedPlatform implements AutoCloseable {
         return new PlatformClient(endpoint(), credentials(), settings, tokens, ProgressListener.NONE);
     }
 
+    /** A client as a build makes one: its connections come from the controller's shared ones. */
+    PlatformClient client(ClientSettings settings, PlatformConnections connections) {
+        return new PlatformClient(endpoint(), credentials(), settings, tokens, connections, ProgressListener.NONE);
+    }
+
     PlatformClient client(ApiClientCredentials credentials) {
         return new PlatformClient(endpoint(), credentials, settings(), tokens, ProgressListener.NONE);
     }

@@ -40,7 +40,7 @@ final class SimulatorHandler implements HttpHandler {
             }
             Optional<Fault> fault = faults.takeFor(request.path());
             if (fault.isPresent()) {
-                fault.get().perform(exchange, shutdown);
+                fault.get().perform(exchange, shutdown, () -> router.answer(request));
             } else {
                 router.answer(request).send(exchange);
             }

@@ -84,11 +84,10 @@ final class AbortableHttpClient extends HttpClient {
         if (exchange.stopped() == Exchange.Stop.CLOSED) {
             throw new ExchangeClosedException();
         }
-        CompletableFuture<HttpResponse<byte[]>> future = jdk.sendAsync(request, exchange::bodyFor);
-        exchange.sent(future);
+        exchange.sent(jdk.sendAsync(request, exchange::bodyFor));
         try {
             return (HttpResponse<T>) new BufferedResponse(
-                    future.get(exchange.timeout().toNanos(), TimeUnit.NANOSECONDS));
+                    request, exchange.answer().get(exchange.timeout().toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             exchange.stop(Exchange.Stop.INTERRUPTED);
             throw e;
@@ -176,23 +175,24 @@ final class AbortableHttpClient extends HttpClient {
 
     /** An answer whose body has been read into memory, handed to Unirest as the stream it expects. */
     private static final class BufferedResponse implements HttpResponse<InputStream> {
-        private final HttpResponse<byte[]> response;
+        private final HttpRequest request;
+        private final ResponseInfo info;
         private final InputStream body;
 
-        BufferedResponse(HttpResponse<byte[]> response) {
-            this.response = response;
-            byte[] bytes = response.body();
-            this.body = new ByteArrayInputStream(bytes == null ? new byte[0] : bytes);
+        BufferedResponse(HttpRequest request, Exchange.Answer answer) {
+            this.request = request;
+            this.info = answer.info();
+            this.body = new ByteArrayInputStream(answer.body() == null ? new byte[0] : answer.body());
         }
 
         @Override
         public int statusCode() {
-            return response.statusCode();
+            return info.statusCode();
         }
 
         @Override
         public HttpRequest request() {
-            return response.request();
+            return request;
         }
 
         @Override
@@ -202,7 +202,7 @@ final class AbortableHttpClient extends HttpClient {
 
         @Override
         public HttpHeaders headers() {
-            return response.headers();
+            return info.headers();
         }
 
         @Override
@@ -212,17 +212,17 @@ final class AbortableHttpClient extends HttpClient {
 
         @Override
         public Optional<SSLSession> sslSession() {
-            return response.sslSession();
+            return Optional.empty();
         }
 
         @Override
         public URI uri() {
-            return response.uri();
+            return request.uri();
         }
 
         @Override
         public HttpClient.Version version() {
-            return response.version();
+            return info.version();
         }
     }
 }

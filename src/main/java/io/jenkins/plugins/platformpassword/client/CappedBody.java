@@ -22,6 +22,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private boolean stopped;
+    private boolean reachedCap;
 
     /** @param cap the most bytes kept; a body of more than {@code cap} bytes ends the reading there */
     CappedBody(int cap) {
@@ -59,6 +60,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
                 collected.write(bytes, 0, take);
                 if (buffer.hasRemaining() || collected.size() == cap) {
                     full = true;
+                    reachedCap = true;
                     break;
                 }
             }
@@ -84,6 +86,15 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public CompletionStage<byte[]> getBody() {
         return result;
+    }
+
+    /** Whether the body filled the cap, so that what was collected is all the caller gets, and complete as such. */
+    synchronized boolean reachedCap() {
+        return reachedCap;
+    }
+
+    synchronized byte[] collected() {
+        return collected.toByteArray();
     }
 
     /** Stops reading: the bytes so far are the body, and the rest is refused. */

@@ -23,6 +23,9 @@ final class Exchange {
         CLOSED
     }
 
+    /** Status, headers and the collected body: all the caller gets from the JDK. */
+    record Answer(HttpResponse.ResponseInfo info, byte[] body) {}
+
     private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
     private final int bodyCap;
@@ -31,6 +34,9 @@ final class Exchange {
     private volatile CappedBody body;
     private volatile CompletableFuture<?> response;
     private volatile Stop stopped;
+    private volatile HttpResponse.ResponseInfo info;
+    /** What the caller waits for: completed from the JDK's future, or stopped. */
+    private final CompletableFuture<Answer> answer = new CompletableFuture<>();
 
     Exchange(int bodyCap, Duration timeout) {
         this.bodyCap = bodyCap;
@@ -59,8 +65,9 @@ final class Exchange {
     }
 
     /** Called by the JDK when status and headers have arrived: from here on the body is read. */
-    HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo ignored) {
+    HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
         CappedBody reader = new CappedBody(bodyCap);
+        this.info = info;
         body = reader;
         headersArrived = true;
         if (stopped != null) {
@@ -74,8 +81,22 @@ final class Exchange {
     }
 
     /** Records the JDK's future of this exchange, so that {@link #stop} can cancel it. */
-    void sent(CompletableFuture<?> future) {
+    void sent(CompletableFuture<HttpResponse<byte[]>> future) {
         response = future;
+        // The JDK's future, not the body reader, completes the answer: it completes after the
+        // connection is back in the JDK's pool, so the next request can take it. Only a body cut
+        // at the cap is taken from the reader, because refusing the rest may make the JDK fail
+        // the exchange (an HTTP/2 stream reset) after the body was complete for us.
+        future.whenComplete((complete, failure) -> {
+            CappedBody reading = body;
+            if (failure == null) {
+                answer.complete(new Answer(info, complete.body()));
+            } else if (reading != null && reading.reachedCap()) {
+                answer.complete(new Answer(info, reading.collected()));
+            } else {
+                answer.completeExceptionally(unwrap(failure));
+            }
+        });
         // A stop that came while the request was being handed to the JDK did not see the future yet.
         if (stopped != null) {
             future.cancel(true);
@@ -98,6 +119,20 @@ final class Exchange {
         if (future != null) {
             future.cancel(true);
         }
+        answer.cancel(false);
+    }
+
+    /** The answer with its body, once read; cancelled when the exchange is stopped. */
+    CompletableFuture<Answer> answer() {
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Why the exchange was stopped, or null while nobody stopped it. */

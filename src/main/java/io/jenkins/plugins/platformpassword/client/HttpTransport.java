@@ -34,6 +34,11 @@ final class HttpTransport implements AutoCloseable {
 
     private static final String USER_AGENT = "platform-password-plugin";
 
+    /** What to check when no TLS session comes about; retrying would not help. */
+    static final String TLS_HINT = "check that the URL's scheme and port are right, and that the platform's certificate"
+            + " is valid for this host name, has not expired, and comes from a CA in the trust store of Jenkins' Java"
+            + " runtime (its cacerts, or the file -Djavax.net.ssl.trustStore names)";
+
     private final TransportKey key;
     private final HttpClient jdk;
     private final UnirestInstance unirest;
@@ -193,9 +198,8 @@ final class HttpTransport implements AutoCloseable {
             if (cause instanceof SSLException) {
                 return new TransportFailure(
                         TransportFailure.Reason.TLS,
-                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause)
-                                + "); check that the URL's "
-                                + "scheme and port are right and that Jenkins trusts the platform's certificate",
+                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + "); "
+                                + TLS_HINT,
                         cause);
             }
             if (cause instanceof IOException) {

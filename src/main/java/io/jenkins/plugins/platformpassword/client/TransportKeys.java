@@ -15,7 +15,8 @@ final class TransportKeys {
     static TransportKey of(PlatformEndpoint endpoint, ClientSettings settings) {
         URI dataCenter = endpoint.dataCenterUrl();
         URI origin = URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority());
-        return new TransportKey(origin, settings.connectTimeout(), proxyFor(dataCenter, settings.proxySelector()), null);
+        return new TransportKey(
+                origin, settings.connectTimeout(), proxyFor(dataCenter, settings.proxySelector()), settings.trust());
     }
 
     /**

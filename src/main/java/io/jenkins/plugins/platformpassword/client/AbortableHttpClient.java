@@ -176,18 +176,18 @@ final class AbortableHttpClient extends HttpClient {
     /** An answer whose body has been read into memory, handed to Unirest as the stream it expects. */
     private static final class BufferedResponse implements HttpResponse<InputStream> {
         private final HttpRequest request;
-        private final ResponseInfo info;
+        private final Exchange.Answer answer;
         private final InputStream body;
 
         BufferedResponse(HttpRequest request, Exchange.Answer answer) {
             this.request = request;
-            this.info = answer.info();
-            this.body = new ByteArrayInputStream(answer.body() == null ? new byte[0] : answer.body());
+            this.answer = answer;
+            this.body = new ByteArrayInputStream(answer.body());
         }
 
         @Override
         public int statusCode() {
-            return info.statusCode();
+            return answer.status();
         }
 
         @Override
@@ -202,7 +202,7 @@ final class AbortableHttpClient extends HttpClient {
 
         @Override
         public HttpHeaders headers() {
-            return info.headers();
+            return answer.headers();
         }
 
         @Override
@@ -222,7 +222,7 @@ final class AbortableHttpClient extends HttpClient {
 
         @Override
         public HttpClient.Version version() {
-            return info.version();
+            return answer.version();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,7 @@ final class Exchange {
     }
 
     /** Status, headers and the collected body: all the caller gets from the JDK. */
-    record Answer(HttpResponse.ResponseInfo info, byte[] body) {}
+    record Answer(int status, HttpHeaders headers, HttpClient.Version version, byte[] body) {}
 
     private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
@@ -90,9 +92,17 @@ final class Exchange {
         future.whenComplete((complete, failure) -> {
             CappedBody reading = body;
             if (failure == null) {
-                answer.complete(new Answer(info, complete.body()));
+                // From the response, not from the headers the reader saw: a proxy's 407 to the tunnel
+                // comes as a response the JDK makes up, without a body and so without a reader.
+                byte[] bytes = complete.body();
+                answer.complete(new Answer(
+                        complete.statusCode(),
+                        complete.headers(),
+                        complete.version(),
+                        bytes == null ? new byte[0] : bytes));
             } else if (reading != null && reading.reachedCap()) {
-                answer.complete(new Answer(info, reading.collected()));
+                HttpResponse.ResponseInfo seen = info;
+                answer.complete(new Answer(seen.statusCode(), seen.headers(), seen.version(), reading.collected()));
             } else {
                 answer.completeExceptionally(unwrap(failure));
             }

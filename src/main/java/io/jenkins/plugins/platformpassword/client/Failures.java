@@ -29,7 +29,14 @@ final class Failures {
         FailureKind kind;
         String hint;
         boolean retryable = false;
-        if (status == 429) {
+        if (status == 407) {
+            // Only a proxy answers 407; asking it again with the same credentials changes nothing.
+            kind = FailureKind.PROXY;
+            hint = "Jenkins' HTTP proxy refused the request: it wants a user name and password that Jenkins did not"
+                    + " send or that it does not accept. Check the proxy's user name and password in Jenkins' proxy"
+                    + " configuration (Manage Jenkins, System, HTTP Proxy Configuration), or exempt the platform's host"
+                    + " from the proxy.";
+        } else if (status == 429) {
             kind = FailureKind.UNAVAILABLE;
             hint = "The platform asks to slow down (too many requests).";
             retryable = true;
@@ -107,6 +114,12 @@ final class Failures {
                 null,
                 attempts,
                 null);
+    }
+
+    /** The proxy cannot be used as configured; nothing was sent. */
+    static PlatformException proxyRefused(Operation<?> operation, String why) {
+        return new PlatformException(
+                FailureKind.PROXY, "Refused to " + operation.action() + ": " + why, 0, null, null, 0, null);
     }
 
     /** The client (or the transport under it) was closed while the operation was under way. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import kong.unirest.core.HttpRequest;
 
 /**
  * Changes passwords of platform users on behalf of one API client at one data center.
@@ -35,7 +36,7 @@ public final class PlatformClient implements AutoCloseable {
     private final ProgressListener listener;
     private final PlatformConnections connections;
     private final boolean ownsConnections;
-    private final TransportKey transportKey;
+    private final Route route;
     /** This client's requests under way: closing the client ends them. */
     private final InFlightCalls calls = new InFlightCalls();
     private final Clock clock;
@@ -84,7 +85,7 @@ public final class PlatformClient implements AutoCloseable {
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.tokenKey = TokenCache.Key.of(endpoint, credentials);
         this.clock = Clock.systemUTC();
-        this.transportKey = TransportKeys.of(endpoint, settings);
+        this.route = Route.of(endpoint, settings);
     }
 
     /**
@@ -147,6 +148,9 @@ public final class PlatformClient implements AutoCloseable {
         Optional<String> leakingSetting = JdkHttpDebugLogging.leakingSetting();
         if (leakingSetting.isPresent()) {
             throw Failures.unsafeSetting(operation, leakingSetting.get());
+        }
+        if (route.refusal() != null) {
+            throw Failures.proxyRefused(operation, route.refusal());
         }
         Deadline deadline = Deadline.after(settings.deadline());
         RetryPolicy policy = settings.retryPolicy();
@@ -259,15 +263,19 @@ public final class PlatformClient implements AutoCloseable {
     /** One attempt, on the transport for this client's connection settings. */
     private HttpAnswer send(Operation<?> operation, AccessToken token, Duration timeout)
             throws TransportFailure, InterruptedException {
-        PlatformConnections.Lease lease = connections.lease(transportKey);
+        PlatformConnections.Lease lease = connections.lease(route.key());
         if (lease == null) {
             throw new TransportFailure(
                     TransportFailure.Reason.CLOSED, "the connections to the platform were closed", null);
         }
         try (lease) {
             HttpTransport transport = lease.transport();
+            HttpRequest<?> request = operation.request(transport.unirest(), token);
+            if (route.proxyAuthorization() != null) {
+                request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
+            }
             return transport.execute(
-                    operation.request(transport.unirest(), token),
+                    request,
                     operation.target(),
                     timeout,
                     settings.maxBodyBytes(),
@@ -300,6 +308,7 @@ public final class PlatformClient implements AutoCloseable {
         if (token != null) {
             secrets.add(token.value());
         }
+        secrets.addAll(List.of(route.secrets()));
         return Redactor.of(secrets.toArray(SecretValue[]::new));
     }
 

@@ -47,8 +47,9 @@ class Http2FaultTest {
         return Stream.of(
                 row("slow trickle three times", List.of(trickle(), trickle(), trickle()), FailureKind.TIMEOUT,
                         "did not arrive completely", 3, threeTimeouts),
+                // Java 17 sees the reset while reading the body; Java 25 may see it before handing the body over.
                 row("cut mid-body (stream reset) three times", List.of(cut(), cut(), cut()), FailureKind.UNAVAILABLE,
-                        "broke while the answer was read", 3, quick),
+                        "the connection to 127.0.0.1", 3, quick),
                 row("cut mid-body then success", List.of(cut()), null, null, 2, quick),
                 row("hang three times", List.of(Fault.hang(), Fault.hang(), Fault.hang()), FailureKind.TIMEOUT,
                         "no answer from 127.0.0.1", 3, threeTimeouts),

@@ -4,9 +4,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.init.Terminator;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
+import io.jenkins.plugins.platformpassword.client.PlatformConnections;
 import io.jenkins.plugins.platformpassword.client.TokenCache;
 import java.time.Duration;
 import jenkins.model.GlobalConfiguration;
@@ -18,7 +20,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Defaults for every {@code changePlatformPassword} step (Manage Jenkins » System » Platform
  * password), also settable through Configuration as Code under {@code unclassified:
- * platformPassword:}. It also owns the controller-wide token cache, which is kept in memory only.
+ * platformPassword:}. It also owns the controller-wide token cache, which is kept in memory only,
+ * and the controller's connections to platforms, which every build and form check shares.
  */
 @Extension
 @Symbol("platformPassword")
@@ -34,6 +37,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     /** Tokens are never persisted: a restart costs one token request per API client, and no token sits on disk. */
     private final transient TokenCache tokens = new TokenCache();
+
+    /** One transport per set of connection settings; idle ones and ones whose settings changed close by themselves. */
+    private final transient PlatformConnections connections = new PlatformConnections();
 
     public PlatformPasswordConfiguration() {
         load();
@@ -109,6 +115,16 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     TokenCache tokenCache() {
         return tokens;
+    }
+
+    PlatformConnections connections() {
+        return connections;
+    }
+
+    /** Jenkins stops: calls under way end (as aborted), and the connections and their threads close. */
+    @Terminator
+    public void closeConnections() {
+        connections.close();
     }
 
     private static int clamp(int seconds) {

@@ -73,21 +73,8 @@ final class HttpTransport implements AutoCloseable {
                 .version(jdk.version());
     }
 
-    TransportKey key() {
-        return key;
-    }
-
     UnirestInstance unirest() {
         return unirest;
-    }
-
-    /** How many requests are under way on this transport now. */
-    int inFlight() {
-        return inFlight.size();
-    }
-
-    boolean isClosed() {
-        return inFlight.isClosed();
     }
 
     /**

@@ -31,10 +31,6 @@ final class InFlightCalls {
         exchanges.remove(exchange);
     }
 
-    int size() {
-        return exchanges.size();
-    }
-
     boolean isClosed() {
         return closed.getCount() == 0;
     }

@@ -21,14 +21,15 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP proxy on 127.0.0.1 that only tunnels ({@code CONNECT}) and only for a user name and
- * password sent as {@code Proxy-Authorization: Basic ...}, as the proxies in front of many
+ * password sent as {@code Proxy-Authorization: Basic ...} (other requests get 407 without them,
+ * 405 with them), as the proxies in front of many
  * Jenkins controllers do. Without the right credentials it answers 407 with a
  * {@code Proxy-Authenticate} challenge and a body that echoes the credentials it got, so that
  * tests can prove the client never quotes them. Tunnels go to 127.0.0.1 only.
  */
 public final class ConnectProxy implements AutoCloseable {
 
-    /** One CONNECT as the proxy received it. */
+    /** One request (a CONNECT, normally) as the proxy received it. */
     public record ConnectRequest(String target, Optional<String> proxyAuthorization, boolean accepted) {
         @Override
         public String toString() {
@@ -91,11 +92,7 @@ public final class ConnectProxy implements AutoCloseable {
                 }
                 String[] requestLine = head.get(0).split(" ");
                 Optional<String> authorization = header(head, "proxy-authorization");
-                if (requestLine.length < 2 || !requestLine[0].equals("CONNECT")) {
-                    write(out, "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-                    return;
-                }
-                String target = requestLine[1];
+                String target = requestLine.length < 2 ? "" : requestLine[1];
                 boolean accepted = authorization.filter(expectedAuthorization::equals).isPresent();
                 requests.add(new ConnectRequest(target, authorization, accepted));
                 if (!accepted) {
@@ -108,6 +105,11 @@ public final class ConnectProxy implements AutoCloseable {
                     out.write(bytes);
                     out.flush();
                     continue; // a client may try again on the same connection
+                }
+                if (!requestLine[0].equals("CONNECT")) {
+                    // Plain-http requests (absolute URIs) are not forwarded; only their credentials are checked.
+                    write(out, "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    return;
                 }
                 tunnel(client, target);
                 return;

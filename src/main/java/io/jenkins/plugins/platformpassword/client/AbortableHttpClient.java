@@ -93,7 +93,9 @@ final class AbortableHttpClient extends HttpClient {
             throw e;
         } catch (TimeoutException e) {
             exchange.stop(Exchange.Stop.TIMED_OUT);
-            throw exchange.headersArrived() ? new BodyTimeoutException() : new HttpTimeoutException("request timed out");
+            throw exchange.headersArrived()
+                    ? new BodyTimeoutException()
+                    : new HttpTimeoutException("request timed out");
         } catch (CancellationException e) {
             throw new ExchangeClosedException();
         } catch (ExecutionException e) {

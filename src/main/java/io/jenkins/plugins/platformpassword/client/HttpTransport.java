@@ -50,7 +50,8 @@ final class HttpTransport implements AutoCloseable {
                 // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.
                 .version(key.isHttps() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(key.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect would re-send the Authorization header elsewhere
+                // A redirect would re-send the Authorization header elsewhere.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(jdkExecutor);
         if (key.proxy() != null) {
             builder.proxy(ProxySelector.of(new InetSocketAddress(key.proxy().host(), key.proxy().port())));
@@ -82,7 +83,8 @@ final class HttpTransport implements AutoCloseable {
      * waits interruptibly the whole time; closing {@code callerCalls} or this transport ends the
      * wait at once.
      *
-     * @throws TransportFailure     when there is no complete answer (reason CLOSED: the client or this transport was closed)
+     * @throws TransportFailure     when there is no complete answer; reason CLOSED when the client or this
+     *                              transport was closed meanwhile
      * @throws InterruptedException when the calling thread is interrupted (a build abort)
      */
     HttpAnswer execute(

@@ -67,8 +67,8 @@ record Route(TransportKey key, SecretValue proxyAuthorization, String refusal) {
                     authorization,
                     "Jenkins' proxy " + address + " needs a user name and password, but this Java runtime does not send"
                             + " Basic credentials to a proxy" + (endpoint.isHttps() ? " for HTTPS connections" : "")
-                            + " (" + setting + "=" + disabled + ", the JDK's default). Start the Jenkins controller with"
-                            + " -D" + setting + "= (an empty value), or exempt " + dataCenter.getHost()
+                            + " (" + setting + "=" + disabled + ", the JDK's default). Start the Jenkins controller"
+                            + " with -D" + setting + "= (an empty value), or exempt " + dataCenter.getHost()
                             + " from the proxy (No Proxy Host).");
         }
         return new Route(key, authorization, null);

@@ -107,7 +107,7 @@ public final class Fault {
         });
     }
 
-    /** Ends the connection without another byte: on Jetty the TCP connection itself, on the JDK's server the exchange. */
+    /** Ends the connection without another byte: on Jetty the TCP connection, on the JDK's server the exchange. */
     private static void drop(HttpExchange exchange) {
         if (!JettyExchanges.dropConnection(exchange)) {
             exchange.close();

@@ -127,8 +127,8 @@ final class Failures {
         return new PlatformException(
                 FailureKind.ABORTED,
                 "Stopped while trying to " + operation.action() + " (attempt " + attempts
-                        + "): the client was closed (Jenkins is shutting down, or the connection settings changed); "
-                        + "no further attempt was made.",
+                        + "): the client was closed while the call was under way (Jenkins is shutting down, or the"
+                        + " build ended); no further attempt was made.",
                 0,
                 null,
                 null,

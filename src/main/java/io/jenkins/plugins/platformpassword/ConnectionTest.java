@@ -55,7 +55,12 @@ final class ConnectionTest {
             }
             ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);
             try (PlatformClient client = new PlatformClient(
-                    endpoint, credentials, global.clientSettings(platform), global.tokenCache(), ProgressListener.NONE)) {
+                    endpoint,
+                    credentials,
+                    global.clientSettings(platform),
+                    global.tokenCache(),
+                    global.connections(),
+                    ProgressListener.NONE)) {
                 client.verifyCredentials();
                 if (user == null) {
                     return FormValidation.ok(Messages.ConnectionTest_Ok(endpoint, credentials.displayId()));

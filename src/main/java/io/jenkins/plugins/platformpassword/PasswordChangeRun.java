@@ -45,7 +45,12 @@ final class PasswordChangeRun {
         console.starting(inputs.platformName(), inputs.endpoint(), inputs.user(), inputs.client().displayId());
         Outcomes outcomes = new Outcomes(inputs, console);
         try (PlatformClient platform = new PlatformClient(
-                inputs.endpoint(), inputs.client(), global.clientSettings(inputs.platform()), global.tokenCache(), console)) {
+                inputs.endpoint(),
+                inputs.client(),
+                global.clientSettings(inputs.platform()),
+                global.tokenCache(),
+                global.connections(),
+                console)) {
             UserId user = findUser(platform, inputs, console, outcomes);
             PasswordChanger changer = new PasswordChanger(platform, step.getPreflight());
             if (step.isDryRun()) {

@@ -3,10 +3,12 @@ package io.jenkins.plugins.platformpassword;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.Terminator;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
 import io.jenkins.plugins.platformpassword.client.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.PlatformConnections;
 import io.jenkins.plugins.platformpassword.client.PlatformScope;
 import io.jenkins.plugins.platformpassword.client.TokenCache;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import org.kohsuke.stapler.verb.POST;
  * controller-wide settings (Manage Jenkins » System » Platform password), also settable through
  * Configuration as Code under {@code unclassified: platformPassword:}. Folders may add their own
  * platforms ({@link FolderPlatforms}). It also owns the controller-wide token cache, which is kept
- * in memory only.
+ * in memory only, and the controller's connections to platforms, which every build and form check
+ * shares.
  */
 @Extension
 @Symbol("platformPassword")
@@ -52,6 +55,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     /** Tokens are never persisted: a restart costs one token request per API client, and no token sits on disk. */
     private final transient TokenCache tokens = new TokenCache();
+
+    /** One transport per set of connection settings, shared by every build, form check and Test connection. */
+    private final transient PlatformConnections connections = new PlatformConnections();
 
     public PlatformPasswordConfiguration() {
         load();
@@ -240,6 +246,16 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     TokenCache tokenCache() {
         return tokens;
+    }
+
+    PlatformConnections connections() {
+        return connections;
+    }
+
+    /** Jenkins stops: calls under way end (as aborted), and the connections and their threads close. */
+    @Terminator
+    public void closeConnections() {
+        connections.close();
     }
 
     /** Refused rather than capped: a value that silently became another one would be worse than an error. */

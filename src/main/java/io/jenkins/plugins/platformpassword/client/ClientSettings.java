@@ -4,6 +4,7 @@ import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * How a {@link PlatformClient} talks to the network. Every limit has a default, so nothing can
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param maxBodyBytes       how much of an answer is read at most (default 64 KiB); the platform's answers are small
  * @param proxySelector      which proxy to use per URL, or null for a direct connection
  * @param proxyAuthenticator credentials for the proxy, or null
+ * @param trust              the certificates trusted for TLS, or null for the JVM's default trust store (in Jenkins,
+ *                           Jenkins' own); anything else is meant for tests against a test CA
  */
 public record ClientSettings(
         Duration connectTimeout,
@@ -28,7 +31,8 @@ public record ClientSettings(
         Duration tokenRenewalMargin,
         int maxBodyBytes,
         ProxySelector proxySelector,
-        Authenticator proxyAuthenticator) {
+        Authenticator proxyAuthenticator,
+        SSLContext trust) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -56,6 +60,7 @@ public record ClientSettings(
                 DEFAULT_TOKEN_RENEWAL_MARGIN,
                 DEFAULT_MAX_BODY_BYTES,
                 null,
+                null,
                 null);
     }
 
@@ -74,7 +79,8 @@ public record ClientSettings(
                 tokenRenewalMargin,
                 maxBodyBytes,
                 proxySelector,
-                proxyAuthenticator);
+                proxyAuthenticator,
+                trust);
     }
 
     public ClientSettings withDeadline(Duration value) {
@@ -86,7 +92,8 @@ public record ClientSettings(
                 tokenRenewalMargin,
                 maxBodyBytes,
                 proxySelector,
-                proxyAuthenticator);
+                proxyAuthenticator,
+                trust);
     }
 
     public ClientSettings withRetryPolicy(RetryPolicy value) {
@@ -98,7 +105,8 @@ public record ClientSettings(
                 tokenRenewalMargin,
                 maxBodyBytes,
                 proxySelector,
-                proxyAuthenticator);
+                proxyAuthenticator,
+                trust);
     }
 
     public ClientSettings withTokenRenewalMargin(Duration value) {
@@ -110,7 +118,8 @@ public record ClientSettings(
                 value,
                 maxBodyBytes,
                 proxySelector,
-                proxyAuthenticator);
+                proxyAuthenticator,
+                trust);
     }
 
     public ClientSettings withMaxBodyBytes(int value) {
@@ -122,7 +131,8 @@ public record ClientSettings(
                 tokenRenewalMargin,
                 value,
                 proxySelector,
-                proxyAuthenticator);
+                proxyAuthenticator,
+                trust);
     }
 
     public ClientSettings withProxy(ProxySelector selector, Authenticator authenticator) {
@@ -134,7 +144,22 @@ public record ClientSettings(
                 tokenRenewalMargin,
                 maxBodyBytes,
                 selector,
-                authenticator);
+                authenticator,
+                trust);
+    }
+
+    /** Trusts exactly the certificates of {@code context} for TLS, instead of the JVM's trust store; for tests. */
+    public ClientSettings withTrust(SSLContext context) {
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                deadline,
+                retryPolicy,
+                tokenRenewalMargin,
+                maxBodyBytes,
+                proxySelector,
+                proxyAuthenticator,
+                context);
     }
 
     /** Enough for every attempt to use its whole connect and request timeout, with the longest waits between. */

@@ -21,6 +21,14 @@ public enum FailureKind {
      * client's debug logging).
      */
     UNSAFE_SETTING,
-    /** The calling thread was interrupted (a Jenkins build was aborted); nothing was retried after that. */
+    /**
+     * Jenkins' proxy cannot carry the request: it needs credentials that this Java runtime will not
+     * send (nothing was sent then), or it refused them (HTTP 407).
+     */
+    PROXY,
+    /**
+     * The calling thread was interrupted (a Jenkins build was aborted), or the client was closed
+     * while the call was under way (Jenkins stopping); nothing was retried after that.
+     */
     ABORTED
 }

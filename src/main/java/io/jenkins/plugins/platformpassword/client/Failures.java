@@ -35,7 +35,14 @@ final class Failures {
         FailureKind kind;
         String hint;
         boolean retryable = false;
-        if (status == 429) {
+        if (status == 407) {
+            // Only a proxy answers 407; asking it again with the same credentials changes nothing.
+            kind = FailureKind.PROXY;
+            hint = "Jenkins' HTTP proxy refused the request: it wants a user name and password that Jenkins did not"
+                    + " send or that it does not accept. Check the proxy's user name and password in Jenkins' proxy"
+                    + " configuration (Manage Jenkins, System, HTTP Proxy Configuration), or exempt the platform's host"
+                    + " from the proxy.";
+        } else if (status == 429) {
             kind = FailureKind.UNAVAILABLE;
             hint = "The platform asks to slow down (too many requests).";
             retryable = true;
@@ -85,15 +92,18 @@ final class Failures {
      * server sent; when that repeats a secret, the message says only what failed where.
      */
     static PlatformException fromTransport(Operation<?> operation, TransportFailure failure, UntrustedText untrusted) {
-        FailureKind kind =
-                failure.reason() == TransportFailure.Reason.TIMEOUT ? FailureKind.TIMEOUT : FailureKind.UNAVAILABLE;
+        FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT
+                ? FailureKind.TIMEOUT
+                : failure.reason() == TransportFailure.Reason.CLOSED ? FailureKind.ABORTED : FailureKind.UNAVAILABLE;
         String said = untrusted.quotable(failure.getMessage());
         String what = said == null ? withheld(failure, operation.target()) : cut(said, TRANSPORT_CHARS);
         String message = "Could not " + operation.action() + ": " + what + ".";
         PlatformException result = new PlatformException(
                 kind, message, 0, null, null, 1, ScreenedCause.of(failure.getCause(), untrusted));
         // A TLS failure is a configuration problem; asking again only delays the message.
-        return failure.reason() == TransportFailure.Reason.TLS ? result : result.retryable(null);
+        return failure.reason() == TransportFailure.Reason.TLS || failure.reason() == TransportFailure.Reason.CLOSED
+                ? result
+                : result.retryable(null);
     }
 
     private static String withheld(TransportFailure failure, java.net.URI target) {
@@ -105,6 +115,7 @@ final class Failures {
                     case TLS -> "the TLS connection to " + where + " failed";
                     case TIMEOUT -> "no complete answer from " + where + " in time";
                     case BROKEN -> "the connection to " + where + " failed";
+                    case CLOSED -> "the client was closed while the request to " + where + " was under way";
                 };
         return what + " (" + type + "the rest of the message is not quoted: it repeats part of a secret that was sent)";
     }
@@ -134,6 +145,26 @@ final class Failures {
                 FailureKind.ABORTED,
                 "Aborted while trying to " + operation.action() + " (attempt " + attempts
                         + "); no further attempt was made.",
+                0,
+                null,
+                null,
+                attempts,
+                null);
+    }
+
+    /** The proxy cannot be used as configured; nothing was sent. */
+    static PlatformException proxyRefused(Operation<?> operation, String why) {
+        return new PlatformException(
+                FailureKind.PROXY, "Refused to " + operation.action() + ": " + why, 0, null, null, 0, null);
+    }
+
+    /** The client (or the transport under it) was closed while the operation was under way. */
+    static PlatformException closed(Operation<?> operation, int attempts) {
+        return new PlatformException(
+                FailureKind.ABORTED,
+                "Stopped while trying to " + operation.action() + " (attempt " + attempts
+                        + "): the client was closed while the call was under way (Jenkins is shutting down, or the"
+                        + " build ended); no further attempt was made.",
                 0,
                 null,
                 null,

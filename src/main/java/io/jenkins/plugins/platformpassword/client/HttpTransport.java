@@ -2,81 +2,76 @@ package io.jenkins.plugins.platformpassword.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLException;
-import kong.unirest.core.Config;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.HttpResponse;
 import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
+import kong.unirest.core.java.JavaClient;
 import kong.unirest.modules.gson.GsonObjectMapper;
 
 /**
- * Sends one request and reads its answer, within a time limit, into an {@link HttpAnswer}.
+ * Sends requests to one data center and reads their answers, within a time limit, into
+ * {@link HttpAnswer}s; one per {@link TransportKey}, long-lived, shared by every client whose
+ * connection settings are the same.
  *
- * <p>One Unirest instance per client (never Unirest's static one): two builds with different
- * timeouts or proxies must not share settings. Unirest's request timeout covers the wait for the
- * answer's headers only; a body that trickles in or stops half way would otherwise hold the
- * build forever, so a watchdog closes the body stream when the attempt's time is up.
+ * <p>The JDK HTTP client underneath is built here rather than by Unirest: Unirest hands the JDK
+ * an empty {@code SSLParameters}, and the JDK 17 client then offers no ALPN, so HTTP/2 was never
+ * negotiated. Unirest stays in the request path (requests, headers, JSON), through
+ * {@link AbortableHttpClient}, which keeps the calling thread's wait interruptible and bounds the
+ * whole exchange, body included, by the attempt's time limit.
  */
 final class HttpTransport implements AutoCloseable {
 
     private static final String USER_AGENT = "platform-password-plugin";
 
-    private final UnirestInstance unirest;
-    private final int maxBodyBytes;
-    private final ScheduledExecutorService watchdog;
-    /**
-     * The JDK HTTP client's worker threads, owned here so that closing the client ends them at
-     * once; otherwise they live until the client is garbage collected (before Java 21).
-     */
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("platform-password-http"));
+    /** What to check when no TLS session comes about; retrying would not help. */
+    static final String TLS_HINT = "check that the URL's scheme and port are right, and that the platform's certificate"
+            + " is valid for this host name, has not expired, and comes from a CA in the trust store of Jenkins' Java"
+            + " runtime (its cacerts, or the file -Djavax.net.ssl.trustStore names)";
 
-    HttpTransport(ClientSettings settings, boolean https) {
-        this.maxBodyBytes = settings.maxBodyBytes();
+    private final TransportKey key;
+    private final HttpClient jdk;
+    private final UnirestInstance unirest;
+    private final InFlightCalls inFlight = new InFlightCalls();
+
+    HttpTransport(TransportKey key, Executor jdkExecutor) {
+        this.key = key;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.
+                .version(key.isHttps() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(key.connectTimeout())
+                // A redirect would re-send the Authorization header elsewhere.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(jdkExecutor);
+        if (key.proxy() != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(key.proxy().host(), key.proxy().port())));
+        } else {
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+        }
+        if (key.trust() != null) {
+            builder.sslContext(key.trust());
+        }
+        this.jdk = builder.build();
+        HttpClient abortable = new AbortableHttpClient(jdk);
         this.unirest = Unirest.spawnInstance();
-        Config config = unirest.config()
-                .connectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-                .requestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()))
-                .followRedirects(false) // a redirect would re-send the Authorization header elsewhere
+        unirest.config()
+                .httpClient(unirestConfig -> new JavaClient(unirestConfig, abortable))
+                .followRedirects(false)
                 .enableCookieManagement(false)
                 .requestCompression(false)
                 .setDefaultHeader("User-Agent", USER_AGENT)
                 .setObjectMapper(new GsonObjectMapper(Json.GSON))
-                // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.
-                .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
-        if (settings.proxySelector() != null) {
-            config.proxy(settings.proxySelector());
-        }
-        if (settings.proxyAuthenticator() != null) {
-            config.authenticator(settings.proxyAuthenticator());
-        }
-        ScheduledThreadPoolExecutor alarms =
-                new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-watchdog"));
-        // Most alarms are cancelled: drop them at once instead of keeping each for a request timeout.
-        alarms.setRemoveOnCancelPolicy(true);
-        this.watchdog = alarms;
-        config.executor(workers);
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+                .version(jdk.version());
     }
 
     UnirestInstance unirest() {
@@ -84,24 +79,38 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends the request and reads the answer, giving up after {@code timeout}.
+     * Sends the request and reads the answer, giving up after {@code timeout}. The caller's thread
+     * waits interruptibly the whole time; closing {@code callerCalls} or this transport ends the
+     * wait at once.
      *
-     * @throws TransportFailure     when there is no complete answer
+     * @throws TransportFailure     when there is no complete answer; reason CLOSED when the client or this
+     *                              transport was closed meanwhile
      * @throws InterruptedException when the calling thread is interrupted (a build abort)
      */
-    HttpAnswer execute(HttpRequest<?> request, URI target, Duration timeout)
+    HttpAnswer execute(
+            HttpRequest<?> request, URI target, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
             throws TransportFailure, InterruptedException {
         long millis = Math.max(1, timeout.toMillis());
+        // The JDK's own limit covers the wait for the headers only; it stays as a second line behind ours.
         request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
-        BodyReader reader = new BodyReader(maxBodyBytes);
-        ScheduledFuture<?> alarm = watchdog.schedule(reader::expire, millis, TimeUnit.MILLISECONDS);
+        Exchange exchange = new Exchange(maxBodyBytes + 1, Duration.ofMillis(millis));
+        if (!callerCalls.add(exchange)) {
+            throw closed(target);
+        }
         HttpResponse<BodyReader.Result> response;
         try {
-            response = request.asObject(reader::read);
-        } catch (UnirestException e) {
-            throw failure(e, target, timeout);
+            if (!inFlight.add(exchange)) {
+                throw closed(target);
+            }
+            try (Exchange.Scope scope = exchange.enter()) {
+                response = request.asObject(raw -> BodyReader.read(raw, maxBodyBytes));
+            } catch (UnirestException e) {
+                throw failure(e, target, timeout);
+            } finally {
+                inFlight.remove(exchange);
+            }
         } finally {
-            alarm.cancel(false);
+            callerCalls.remove(exchange);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("interrupted while reading the answer from " + target.getHost());
@@ -110,12 +119,6 @@ final class HttpTransport implements AutoCloseable {
         if (result == null) {
             throw new TransportFailure(
                     TransportFailure.Reason.BROKEN, "the answer from " + describe(target) + " could not be read", null);
-        }
-        if (result.timedOut()) {
-            throw new TransportFailure(
-                    TransportFailure.Reason.TIMEOUT,
-                    "the answer from " + describe(target) + " did not arrive completely within " + seconds(timeout),
-                    null);
         }
         if (result.ioError() != null) {
             throw new TransportFailure(
@@ -126,6 +129,13 @@ final class HttpTransport implements AutoCloseable {
         }
         return new HttpAnswer(
                 result.status(), result.contentType(), result.retryAfter(), result.body(), result.truncated());
+    }
+
+    private static TransportFailure closed(URI target) {
+        return new TransportFailure(
+                TransportFailure.Reason.CLOSED,
+                "the connection to " + describe(target) + " was closed while the request was under way",
+                null);
     }
 
     private static TransportFailure failure(UnirestException e, URI target, Duration timeout)
@@ -140,6 +150,22 @@ final class HttpTransport implements AutoCloseable {
             throw new InterruptedException("interrupted while waiting for " + target.getHost());
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortableHttpClient.ExchangeClosedException) {
+                return closed(target);
+            }
+            if (cause instanceof AbortableHttpClient.BodyTimeoutException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "the answer from " + describe(target) + " did not arrive completely within " + seconds(timeout),
+                        null);
+            }
+            if (cause instanceof AbortableHttpClient.BodyBrokenException broken) {
+                return new TransportFailure(
+                        TransportFailure.Reason.BROKEN,
+                        "the connection to " + describe(target) + " broke while the answer was read ("
+                                + safeReason(broken.getCause()) + ")",
+                        broken.getCause());
+            }
             if (cause instanceof HttpConnectTimeoutException) {
                 return new TransportFailure(
                         TransportFailure.Reason.TIMEOUT,
@@ -161,9 +187,8 @@ final class HttpTransport implements AutoCloseable {
             if (cause instanceof SSLException) {
                 return new TransportFailure(
                         TransportFailure.Reason.TLS,
-                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause)
-                                + "); check that the URL's "
-                                + "scheme and port are right and that Jenkins trusts the platform's certificate",
+                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + "); "
+                                + TLS_HINT,
                         cause);
             }
             if (cause instanceof IOException) {
@@ -204,21 +229,16 @@ final class HttpTransport implements AutoCloseable {
                 : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
+    /** Ends every request under way on this transport and releases its connections and threads. */
     @Override
     public void close() {
-        Object httpClient =
-                unirest.config().isRunning() ? unirest.config().getClient().getClient() : null;
+        inFlight.close();
         unirest.close();
-        watchdog.shutdownNow();
-        workers.shutdownNow();
-        // From Java 21 on, the JDK's HttpClient can be closed, which ends its selector thread at
-        // once; on older JDKs that thread ends when the client is garbage collected.
-        if (httpClient instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Nothing is in flight any more; a failure to close changes nothing for the caller.
-            }
-        }
+        JdkClientShutdown.shutdownNow(jdk);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + key + "]";
     }
 }

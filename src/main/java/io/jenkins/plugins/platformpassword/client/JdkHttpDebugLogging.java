@@ -25,18 +25,18 @@ final class JdkHttpDebugLogging {
 
     /** The offending system property and its value, if one is set. */
     static Optional<String> leakingSetting() {
-        String log = System.getProperty("jdk.httpclient.HttpClient.log");
+        // The JDK reads this one from net.properties too.
+        String log = JdkNetProperties.get("jdk.httpclient.HttpClient.log");
         if (log != null) {
             for (String value : log.toLowerCase(Locale.ROOT).split("[,:\\s]+")) {
-                if (LEAKING_LOG_VALUES.contains(value)) {
+                // The JDK turns frame logging on for any value that starts with "frames".
+                if (LEAKING_LOG_VALUES.contains(value) || value.startsWith("frames")) {
                     return Optional.of("jdk.httpclient.HttpClient.log=" + log);
                 }
             }
         }
         String tls = System.getProperty("javax.net.debug");
-        if (tls != null
-                && (tls.toLowerCase(Locale.ROOT).contains("all")
-                        || tls.toLowerCase(Locale.ROOT).contains("plaintext"))) {
+        if (tlsDebugDumpsPlaintext(tls)) {
             // The JDK's TLS debugging dumps decrypted records: headers and the password body.
             return Optional.of("javax.net.debug=" + tls);
         }
@@ -47,5 +47,23 @@ final class JdkHttpDebugLogging {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the JDK's TLS logger (sun.security.ssl.SSLLogger, the same rules in Java 17 and 25)
+     * dumps record plaintext for this {@code javax.net.debug} value. An empty value hands every
+     * message, plaintext included, to the {@code javax.net.ssl} System.Logger, which Jenkins' log
+     * recorders can capture. Otherwise the value is lower-cased (English rules) and searched, not
+     * parsed: "all" or "plaintext" anywhere in it turns the dump on ("ssl" alone leaves it off).
+     */
+    static boolean tlsDebugDumpsPlaintext(String value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.isEmpty()) {
+            return true;
+        }
+        String options = value.toLowerCase(Locale.ENGLISH);
+        return options.contains("all") || options.contains("plaintext");
     }
 }

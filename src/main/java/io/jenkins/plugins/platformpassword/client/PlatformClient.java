@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
+import kong.unirest.core.HttpRequest;
 
 /**
  * Changes passwords of platform users on behalf of one API client at one data center.
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  * is bounded. An interrupt (a build abort) ends the operation at once, and no attempt starts
  * after it.
  *
- * <p>A client owns its HTTP resources and must be closed; it is meant to live for one build.
- * It is safe for use by several threads at once.
+ * <p>A client is meant to live for one build and must be closed; closing it ends its calls under
+ * way. Its connections come from a {@link PlatformConnections} shared by the whole controller, so
+ * that the next build reuses them, or from one of its own when it is made without one. It is safe
+ * for use by several threads at once.
  */
 public final class PlatformClient implements AutoCloseable {
 
@@ -31,23 +34,58 @@ public final class PlatformClient implements AutoCloseable {
     private final TokenCache tokens;
     private final TokenCache.Key tokenKey;
     private final ProgressListener listener;
-    private final HttpTransport transport;
+    private final PlatformConnections connections;
+    private final boolean ownsConnections;
+    private final Route route;
+    /** This client's requests under way: closing the client ends them. */
+    private final InFlightCalls calls = new InFlightCalls();
     private final Clock clock;
 
+    /**
+     * A client with connections of its own, opened for it and closed with it: for a single use, or
+     * a test. Builds use the other constructor, so that they share connections.
+     */
     public PlatformClient(
             PlatformEndpoint endpoint,
             ApiClientCredentials credentials,
             ClientSettings settings,
             TokenCache tokens,
             ProgressListener listener) {
+        this(endpoint, credentials, settings, tokens, new PlatformConnections(), true, listener);
+    }
+
+    /**
+     * A client that takes its connections from {@code connections}, which outlives it: the next
+     * client with the same connection settings reuses what this one opened.
+     */
+    public PlatformClient(
+            PlatformEndpoint endpoint,
+            ApiClientCredentials credentials,
+            ClientSettings settings,
+            TokenCache tokens,
+            PlatformConnections connections,
+            ProgressListener listener) {
+        this(endpoint, credentials, settings, tokens, connections, false, listener);
+    }
+
+    private PlatformClient(
+            PlatformEndpoint endpoint,
+            ApiClientCredentials credentials,
+            ClientSettings settings,
+            TokenCache tokens,
+            PlatformConnections connections,
+            boolean ownsConnections,
+            ProgressListener listener) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.ownsConnections = ownsConnections;
         this.listener = listener == null ? ProgressListener.NONE : listener;
         this.tokenKey = TokenCache.Key.of(endpoint, credentials);
         this.clock = Clock.systemUTC();
-        this.transport = new HttpTransport(settings, endpoint.isHttps());
+        this.route = Route.of(endpoint, settings);
     }
 
     /**
@@ -111,6 +149,9 @@ public final class PlatformClient implements AutoCloseable {
         if (leakingSetting.isPresent()) {
             throw Failures.unsafeSetting(operation, leakingSetting.get());
         }
+        if (route.refusal() != null) {
+            throw Failures.proxyRefused(operation, route.refusal());
+        }
         Deadline deadline = Deadline.after(settings.deadline());
         RetryPolicy policy = settings.retryPolicy();
         int attempts = 0;
@@ -123,6 +164,9 @@ public final class PlatformClient implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 throw Failures.aborted(operation, attempts);
             }
+            if (calls.isClosed()) {
+                throw Failures.closed(operation, attempts);
+            }
             attempts++;
             PlatformException failure;
             try {
@@ -132,15 +176,15 @@ public final class PlatformClient implements AutoCloseable {
                             tokenKey,
                             settings.tokenRenewalMargin(),
                             deadline.remaining(),
-                            () -> fetchToken(deadline, operation, tokensSent));
+                            () -> fetchToken(deadline, operation, tokensSent),
+                            calls::isClosed);
                     token = lease.token();
                     tokenFromCache = lease.cached();
                     if (!tokensSent.contains(token.value())) {
                         tokensSent.add(token.value());
                     }
                 }
-                HttpAnswer answer = transport.execute(
-                        operation.request(transport.unirest(), token), operation.target(), attemptTimeout(deadline));
+                HttpAnswer answer = send(operation, token, attemptTimeout(deadline));
                 if (answer.status() == operation.successStatus()) {
                     T value = readSafely(operation, answer);
                     List<String> quotable = operation.quotableTexts(value);
@@ -158,7 +202,12 @@ public final class PlatformClient implements AutoCloseable {
                 }
                 failure = Failures.fromAnswer(operation, answer, untrusted(operation, tokensSent));
             } catch (TransportFailure e) {
+                if (e.reason() == TransportFailure.Reason.CLOSED) {
+                    throw Failures.closed(operation, attempts);
+                }
                 failure = Failures.fromTransport(operation, e, untrusted(operation, tokensSent));
+            } catch (CancellationException e) {
+                throw Failures.closed(operation, attempts); // closed while waiting for another build's token
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted(operation, attempts);
@@ -188,7 +237,10 @@ public final class PlatformClient implements AutoCloseable {
             listener.retrying(
                     failure.getMessage(), attempts + 1, policy.maxAttempts() + (tokenRefreshed ? 1 : 0), wait);
             try {
-                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+                // Closing the client ends the wait as an interrupt would: no attempt starts after it.
+                if (calls.awaitClose(wait)) {
+                    throw Failures.closed(operation, attempts);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted(operation, attempts);
@@ -207,15 +259,39 @@ public final class PlatformClient implements AutoCloseable {
         TokenRequest request = new TokenRequest(endpoint, credentials, tokens.clock());
         HttpAnswer answer;
         try {
-            answer = transport.execute(
-                    request.request(transport.unirest(), null), request.target(), attemptTimeout(deadline));
+            answer = send(request, null, attemptTimeout(deadline));
         } catch (TransportFailure e) {
-            throw Failures.fromTransport(request, e, untrusted(onBehalfOf, tokensSent));
+            throw e.reason() == TransportFailure.Reason.CLOSED
+                    ? Failures.closed(onBehalfOf, 1)
+                    : Failures.fromTransport(request, e, untrusted(onBehalfOf, tokensSent));
         }
         if (answer.status() != request.successStatus()) {
             throw Failures.fromAnswer(request, answer, untrusted(onBehalfOf, tokensSent));
         }
         return request.read(answer);
+    }
+
+    /** One attempt, on the transport for this client's connection settings. */
+    private HttpAnswer send(Operation<?> operation, AccessToken token, Duration timeout)
+            throws TransportFailure, InterruptedException {
+        PlatformConnections.Lease lease = connections.lease(route.key());
+        if (lease == null) {
+            throw new TransportFailure(
+                    TransportFailure.Reason.CLOSED, "the connections to the platform were closed", null);
+        }
+        try (lease) {
+            HttpTransport transport = lease.transport();
+            HttpRequest<?> request = operation.request(transport.unirest(), token);
+            if (route.proxyAuthorization() != null) {
+                request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
+            }
+            return transport.execute(
+                    request,
+                    operation.target(),
+                    timeout,
+                    settings.maxBodyBytes(),
+                    calls);
+        }
     }
 
     /** A success answer the operation cannot read is the platform's fault, not a crash of the build. */
@@ -241,6 +317,7 @@ public final class PlatformClient implements AutoCloseable {
         secrets.add(basic);
         secrets.add(SecretValue.of(basic.reveal().substring("Basic ".length()))); // the pair without the scheme
         secrets.addAll(tokensSent);
+        secrets.addAll(List.of(route.secrets()));
         return UntrustedText.of(secrets);
     }
 
@@ -255,9 +332,13 @@ public final class PlatformClient implements AutoCloseable {
         return remaining.compareTo(settings.requestTimeout()) < 0 ? remaining : settings.requestTimeout();
     }
 
+    /** Ends this client's calls under way (they fail as ABORTED) and releases its connections. */
     @Override
     public void close() {
-        transport.close();
+        calls.close();
+        if (ownsConnections) {
+            connections.close();
+        }
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.jenkins.plugins.platformpassword.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Access tokens shared by all clients of one owner (in Jenkins: the whole controller), so that
@@ -48,6 +50,9 @@ public final class TokenCache {
         final AtomicReference<AccessToken> token = new AtomicReference<>();
     }
 
+    /** How often a caller waiting for another's token fetch checks whether its own client was closed. */
+    private static final long WAIT_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
     /** An API client's tenant never changes, so it is asked for once, like the token, and kept. */
     private final ConcurrentMap<Key, String> clientTenants = new ConcurrentHashMap<>();
@@ -67,7 +72,12 @@ public final class TokenCache {
         return clock;
     }
 
-    Lease obtain(Key key, Duration renewalMargin, Duration maxWait, TokenSource source)
+    /**
+     * A fresh token for the key: the cached one, or one that {@code source} fetches. While another
+     * caller fetches, this one waits for its answer, at most {@code maxWait}, and gives up at once
+     * (with a {@link CancellationException}) when {@code abandoned} turns true: its client was closed.
+     */
+    Lease obtain(Key key, Duration renewalMargin, Duration maxWait, TokenSource source, BooleanSupplier abandoned)
             throws PlatformException, InterruptedException {
         Slot slot = slots.get(key);
         if (slot == null) {
@@ -78,7 +88,7 @@ public final class TokenCache {
         if (current != null && current.isFreshAt(clock.instant(), renewalMargin)) {
             return new Lease(current, true);
         }
-        if (!slot.lock.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!waitForTurn(slot, maxWait, abandoned)) {
             throw Failures.deadlineWhileWaitingForToken(maxWait);
         }
         try {
@@ -91,6 +101,24 @@ public final class TokenCache {
             return new Lease(fresh, false);
         } finally {
             slot.lock.unlock();
+        }
+    }
+
+    /** Waits for the slot's lock in short steps, so that a closed client does not wait out another's fetch. */
+    private static boolean waitForTurn(Slot slot, Duration maxWait, BooleanSupplier abandoned)
+            throws InterruptedException {
+        long end = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            if (abandoned.getAsBoolean()) {
+                throw new CancellationException("the client was closed while waiting for a token");
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return slot.lock.tryLock();
+            }
+            if (slot.lock.tryLock(Math.min(left, WAIT_STEP_NANOS), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
         }
     }
 

@@ -20,7 +20,9 @@ final class TransportFailure extends Exception {
         /** No (complete) answer in time. */
         TIMEOUT,
         /** The connection broke while the request or answer was under way. */
-        BROKEN
+        BROKEN,
+        /** The client or its transport was closed while the request was under way. Not transient. */
+        CLOSED
     }
 
     private final Reason reason;

@@ -54,7 +54,8 @@ class ErrorReferenceTest {
             new MessageArgument("RotationStoreException", 0),
             new MessageArgument("TransportFailure", 1),
             new MessageArgument("protocol", 2),
-            new MessageArgument("lookup", 1));
+            new MessageArgument("lookup", 1),
+            new MessageArgument("proxyRefused", 1));
 
     /** Shorter literals are glue ("Could not ", ": HTTP "), not something a person looks up. */
     private static final int MIN_WORDS = 3;

@@ -33,6 +33,14 @@ class JdkHttpDebugLoggingTest {
         "jdk.internal.httpclient.debug, true",
         "javax.net.debug, all",
         "javax.net.debug, 'ssl:record:plaintext'",
+        // An empty value sends everything, plaintext included, to the javax.net.ssl System.Logger.
+        "javax.net.debug, ''",
+        "javax.net.debug, ALL",
+        "javax.net.debug, Plaintext",
+        // The JDK looks for "all" anywhere in the value.
+        "javax.net.debug, 'ssl,install'",
+        "jdk.httpclient.HttpClient.log, 'frames:data'",
+        "jdk.httpclient.HttpClient.log, framesdata",
     })
     void refusesToSendWhileTheJdkWouldLogHeaders(String name, String value) {
         property = name;
@@ -54,7 +62,6 @@ class JdkHttpDebugLoggingTest {
         "jdk.httpclient.HttpClient.log, errors",
         "jdk.httpclient.HttpClient.log, 'errors,requests'",
         "jdk.internal.httpclient.debug, false",
-        "javax.net.debug, ssl:handshake"
     })
     void harmlessSettingsAreAllowed(String name, String value) throws Exception {
         property = name;
@@ -64,5 +71,18 @@ class JdkHttpDebugLoggingTest {
                     UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("New-Passw0rd-for-test")));
         }
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();
+    }
+
+    /**
+     * Checked without sending: the JDK's TLS logger reads javax.net.debug once per JVM, and a
+     * request made now would leave TLS debugging on for every later test. JdkTlsDebugRulesTest
+     * checks against the JDK itself, in JVMs of their own, what these values do.
+     */
+    @ParameterizedTest
+    @CsvSource({"ssl:handshake", "ssl", "'ssl:record'", "'ssl:handshake:verbose:data'", "'ssl,keymanager'"})
+    void harmlessTlsDebugSettingsAreAllowed(String value) {
+        property = "javax.net.debug";
+        System.setProperty(property, value);
+        assertThat(JdkHttpDebugLogging.leakingSetting()).isEmpty();
     }
 }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jenkins makes a client per build. After many builds, the threads each client started (the
- * body watchdog, the JDK HTTP client's selector) must be gone again, or a controller that rotates
- * passwords every hour would slowly fill up with threads.
+ * A client made without shared connections opens its own. After many such clients, the threads
+ * each one started (its JDK HTTP client's selector and workers, the idle check) must be gone
+ * again, or a controller that rotates passwords every hour would slowly fill up with threads.
+ * Builds share the controller's connections instead; SharedConnectionsTest covers that.
  */
 class ResourceLeakTest {
 

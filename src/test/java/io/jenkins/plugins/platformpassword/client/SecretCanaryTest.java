@@ -171,15 +171,14 @@ class SecretCanaryTest {
                 break;
             case WRONG_SECRET:
                 platform.tokens.clear();
-                return attempt(
-                        new PlatformClient(
-                                platform.endpoint(),
-                                new ApiClientCredentials(credentials.clientId(), SecretValue.of(wrongSecret)),
-                                settings(),
-                                platform.tokens,
-                                null),
-                        user,
-                        newPassword);
+                try (PlatformClient wrong = new PlatformClient(
+                        platform.endpoint(),
+                        new ApiClientCredentials(credentials.clientId(), SecretValue.of(wrongSecret)),
+                        settings(),
+                        platform.tokens,
+                        null)) {
+                    return attempt(wrong, user, newPassword);
+                }
             case SERVER_ERRORS:
                 repeat(3, Fault.status(503));
                 break;
@@ -214,15 +213,14 @@ class SecretCanaryTest {
                 try (ServerSocket socket = new ServerSocket(0)) {
                     port = socket.getLocalPort();
                 }
-                return attempt(
-                        new PlatformClient(
-                                PlatformEndpoint.parse("http://127.0.0.1:" + port, true),
-                                credentials,
-                                settings(),
-                                new TokenCache(),
-                                null),
-                        user,
-                        newPassword);
+                try (PlatformClient nowhere = new PlatformClient(
+                        PlatformEndpoint.parse("http://127.0.0.1:" + port, true),
+                        credentials,
+                        settings(),
+                        new TokenCache(),
+                        null)) {
+                    return attempt(nowhere, user, newPassword);
+                }
             case OK_INSTEAD_OF_NO_CONTENT:
                 platform.simulator.enqueueFault(
                         "/api/2/users/",

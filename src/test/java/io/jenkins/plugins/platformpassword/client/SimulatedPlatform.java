@@ -1,8 +1,11 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
+import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
+import io.jenkins.plugins.platformpassword.simulator.TestCertificateAuthority;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * A simulator with the smallest tenant tree that exercises the platform's rules: an API client
@@ -15,13 +18,38 @@ final class SimulatedPlatform implements AutoCloseable {
     static final RetryPolicy FAST_RETRIES =
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
 
-    final PlatformSimulator simulator = PlatformSimulator.start();
-    final String partnerTenant = simulator.addTenant(simulator.rootTenantId(), "Partner");
-    final String customerTenant = simulator.addTenant(partnerTenant, "Customer");
-    final ApiClient apiClient = simulator.addApiClient(partnerTenant);
-    final String customerUser = simulator.addUser(customerTenant, "customer-user");
-    final String partnerUser = simulator.addUser(partnerTenant, "partner-user");
+    final PlatformSimulator simulator;
+    final String partnerTenant;
+    final String customerTenant;
+    final ApiClient apiClient;
+    final String customerUser;
+    final String partnerUser;
     final TokenCache tokens = new TokenCache();
+    /** What the client trusts for TLS; null for the JVM's default. */
+    private final SSLContext trust;
+
+    /** Plain HTTP/1.1, with the JDK's server. */
+    SimulatedPlatform() {
+        this(PlatformSimulator.start(), null);
+    }
+
+    /** Any simulator, e.g. one that serves HTTPS, and what the client is to trust. */
+    SimulatedPlatform(PlatformSimulator simulator, SSLContext trust) {
+        this.simulator = simulator;
+        this.trust = trust;
+        partnerTenant = simulator.addTenant(simulator.rootTenantId(), "Partner");
+        customerTenant = simulator.addTenant(partnerTenant, "Customer");
+        apiClient = simulator.addApiClient(partnerTenant);
+        customerUser = simulator.addUser(customerTenant, "customer-user");
+        partnerUser = simulator.addUser(partnerTenant, "partner-user");
+    }
+
+    /** HTTPS with a certificate for 127.0.0.1 from a new test CA, which the client trusts. */
+    static SimulatedPlatform overTls(HttpVersions versions) {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Platform Password Test CA");
+        return new SimulatedPlatform(
+                PlatformSimulator.startHttps(ca.issueForLoopback(), versions), ca.trustingOnlyThis());
+    }
 
     PlatformEndpoint endpoint() {
         return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
@@ -32,10 +60,11 @@ final class SimulatedPlatform implements AutoCloseable {
     }
 
     ClientSettings settings() {
-        return ClientSettings.defaults()
+        ClientSettings settings = ClientSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withDeadline(Duration.ofSeconds(10))
                 .withRetryPolicy(FAST_RETRIES);
+        return trust == null ? settings : settings.withTrust(trust);
     }
 
     PlatformClient client() {
@@ -44,6 +73,11 @@ final class SimulatedPlatform implements AutoCloseable {
 
     PlatformClient client(ClientSettings settings) {
         return new PlatformClient(endpoint(), credentials(), settings, tokens, ProgressListener.NONE);
+    }
+
+    /** A client as a build makes one: its connections come from the controller's shared ones. */
+    PlatformClient client(ClientSettings settings, PlatformConnections connections) {
+        return new PlatformClient(endpoint(), credentials(), settings, tokens, connections, ProgressListener.NONE);
     }
 
     PlatformClient client(ApiClientCredentials credentials) {

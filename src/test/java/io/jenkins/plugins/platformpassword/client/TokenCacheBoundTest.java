@@ -23,9 +23,14 @@ class TokenCacheBoundTest {
     void attemptsThatGotNoTokenLeaveNothingBehind() {
         for (int i = 0; i < 10_000; i++) {
             TokenCache.Key typo = key("https://eu" + i + "-cloud.example.com", "wrong-secret-" + i);
-            catchThrowable(() -> tokens.obtain(typo, MARGIN, WAIT, () -> {
-                throw Failures.lookup(FailureKind.AUTHENTICATION, "refused");
-            }));
+            catchThrowable(() -> tokens.obtain(
+                    typo,
+                    MARGIN,
+                    WAIT,
+                    () -> {
+                        throw Failures.lookup(FailureKind.AUTHENTICATION, "refused");
+                    },
+                    () -> false));
         }
 
         assertThat(tokens.slotCount()).isLessThanOrEqualTo(1);
@@ -35,12 +40,12 @@ class TokenCacheBoundTest {
     @Test
     void expiredTokensOfClientsNoLongerUsedAreDropped() throws Exception {
         for (int i = 0; i < 1_000; i++) {
-            tokens.obtain(key("https://dc" + i + ".example.com", "secret"), MARGIN, WAIT, this::twoHourToken);
+            tokens.obtain(key("https://dc" + i + ".example.com", "secret"), MARGIN, WAIT, this::twoHourToken, () -> false);
         }
         assertThat(tokens.slotCount()).isEqualTo(1_000);
 
         clock.advance(Duration.ofHours(3));
-        tokens.obtain(key("https://still-used.example.com", "secret"), MARGIN, WAIT, this::twoHourToken);
+        tokens.obtain(key("https://still-used.example.com", "secret"), MARGIN, WAIT, this::twoHourToken, () -> false);
 
         assertThat(tokens.slotCount()).isEqualTo(1);
         assertThat(tokens.size()).isEqualTo(1);
@@ -49,17 +54,27 @@ class TokenCacheBoundTest {
     @Test
     void aLiveTokenIsKeptAndReused() throws Exception {
         TokenCache.Key used = key("https://eu2-cloud.example.com", "secret");
-        tokens.obtain(used, MARGIN, WAIT, this::twoHourToken);
+        tokens.obtain(used, MARGIN, WAIT, this::twoHourToken, () -> false);
         for (int i = 0; i < 100; i++) {
             TokenCache.Key other = key("https://typo" + i + ".example.com", "secret");
-            catchThrowable(() -> tokens.obtain(other, MARGIN, WAIT, () -> {
-                throw Failures.lookup(FailureKind.UNAVAILABLE, "no such host");
-            }));
+            catchThrowable(() -> tokens.obtain(
+                    other,
+                    MARGIN,
+                    WAIT,
+                    () -> {
+                        throw Failures.lookup(FailureKind.UNAVAILABLE, "no such host");
+                    },
+                    () -> false));
         }
 
-        TokenCache.Lease again = tokens.obtain(used, MARGIN, WAIT, () -> {
-            throw new AssertionError("the live token should have been reused");
-        });
+        TokenCache.Lease again = tokens.obtain(
+                used,
+                MARGIN,
+                WAIT,
+                () -> {
+                    throw new AssertionError("the live token should have been reused");
+                },
+                () -> false);
 
         assertThat(again.cached()).isTrue();
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Answers that never come, come slowly, break off, or are far too long: none may hold a build. */
 class TransportFaultTest {
@@ -122,6 +124,18 @@ class TransportFaultTest {
             assertThat(outcome.attempts()).isEqualTo(2);
         }
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "br", "deflate"})
+    void aNoContentAnswerIsASuccessWhateverItsContentEncoding(String encoding) throws Exception {
+        // A 204 has no body to decode, so a Content-Encoding header on it changes nothing.
+        platform.simulator.enqueueFault("/api/2/users/", Fault.noContentWithHeader("Content-Encoding", encoding));
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            ChangeOutcome outcome = client.changePassword(user(), PASSWORD);
+            assertThat(outcome.attempts()).isEqualTo(1);
+        }
+        assertThat(platform.passwordRequests()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Something that goes wrong with one request, instead of its normal answer. Queue one with
@@ -32,10 +33,10 @@ import java.util.Objects;
  */
 public final class Fault {
 
-    /** How a fault plays out on one exchange. */
+    /** How a fault plays out on one exchange; {@code normal} gives the answer the request would have had. */
     @FunctionalInterface
     interface Behaviour {
-        void perform(HttpExchange exchange, ShutdownSignal shutdown) throws IOException;
+        void perform(HttpExchange exchange, ShutdownSignal shutdown, Supplier<Answer> normal) throws IOException;
     }
 
     private static final int CHUNK = 64 * 1024;
@@ -52,13 +53,13 @@ public final class Fault {
     public static Fault status(int status) {
         PlatformError error = PlatformError.forStatus(checkedStatus(status));
         return new Fault(
-                "status " + status, (exchange, shutdown) -> error.toAnswer().send(exchange));
+                "status " + status, (exchange, shutdown, normal) -> error.toAnswer().send(exchange));
     }
 
     /** Any status and body, e.g. a proxy's HTML error page or broken JSON; {@code contentType} may be null (no header). */
     public static Fault body(int status, String contentType, String body) {
         Answer answer = Answer.of(checkedStatus(status), contentType, Objects.requireNonNull(body, "body"));
-        return new Fault("body " + status + " " + contentType, (exchange, shutdown) -> answer.send(exchange));
+        return new Fault("body " + status + " " + contentType, (exchange, shutdown, normal) -> answer.send(exchange));
     }
 
     /** 429 with a platform-shaped error body and {@code Retry-After} when not null (seconds or an HTTP date). */
@@ -66,7 +67,13 @@ public final class Fault {
         Answer plain = new PlatformError(429, 429, "Too many requests.", "fault injected by the platform simulator")
                 .toAnswer();
         Answer answer = retryAfterOrNull == null ? plain : plain.withHeader("Retry-After", retryAfterOrNull);
-        return new Fault("429 Retry-After " + retryAfterOrNull, (exchange, shutdown) -> answer.send(exchange));
+        return new Fault("429 Retry-After " + retryAfterOrNull, (exchange, shutdown, normal) -> answer.send(exchange));
+    }
+
+    /** 204 with one more header, e.g. a {@code Content-Encoding} for the body a 204 never has. */
+    public static Fault noContentWithHeader(String name, String value) {
+        Answer answer = Answer.noContent().withHeader(Objects.requireNonNull(name, "name"), value);
+        return new Fault("204 with " + name + ": " + value, (exchange, shutdown, normal) -> answer.send(exchange));
     }
 
     /**
@@ -74,14 +81,44 @@ public final class Fault {
      * are sent is the one way {@code com.sun.net.httpserver} offers, and it closes the socket.
      */
     public static Fault dropConnection() {
-        return new Fault("drop connection", (exchange, shutdown) -> exchange.close());
+        return new Fault("drop connection", (exchange, shutdown, normal) -> drop(exchange));
+    }
+
+    /**
+     * HTTP/2 only: answers the request as usual, then sends a GOAWAY that names this request's
+     * stream as the last one handled and closes the connection, as a server that is being
+     * restarted does. The client's next request has to go over a new connection.
+     */
+    public static Fault goAwayAfterAnswer() {
+        return new Fault("GOAWAY after the answer", (exchange, shutdown, normal) -> {
+            normal.get().send(exchange);
+            JettyExchanges.goAway(exchange, true);
+        });
+    }
+
+    /**
+     * HTTP/2 only: sends a GOAWAY that names the stream before this request's as the last one
+     * handled (this request was never processed) and drops the connection without an answer.
+     */
+    public static Fault goAwayUnprocessed() {
+        return new Fault("GOAWAY, request unprocessed", (exchange, shutdown, normal) -> {
+            JettyExchanges.goAway(exchange, false);
+            drop(exchange);
+        });
+    }
+
+    /** Ends the connection without another byte: on Jetty the TCP connection, on the JDK's server the exchange. */
+    private static void drop(HttpExchange exchange) {
+        if (!JettyExchanges.dropConnection(exchange)) {
+            exchange.close();
+        }
     }
 
     /** Reads the request and never answers; {@link PlatformSimulator#close()} releases it by dropping the connection. */
     public static Fault hang() {
-        return new Fault("hang", (exchange, shutdown) -> {
+        return new Fault("hang", (exchange, shutdown, normal) -> {
             shutdown.awaitClose();
-            exchange.close();
+            drop(exchange);
         });
     }
 
@@ -93,7 +130,7 @@ public final class Fault {
             throw new IllegalArgumentException("perByte cannot be negative: " + perByte);
         }
         String contentType = looksLikeJson(body) ? Answer.JSON : "text/plain; charset=utf-8";
-        return new Fault("trickle " + status + " at " + perByte + " per byte", (exchange, shutdown) -> {
+        return new Fault("trickle " + status + " at " + perByte + " per byte", (exchange, shutdown, normal) -> {
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
             OutputStream out = exchange.getResponseBody();
@@ -109,13 +146,14 @@ public final class Fault {
     }
 
     /**
-     * Announces the Content-Length of the whole body, sends its first half, and closes the
-     * connection: the JDK server closes the socket when an exchange ends with bytes missing.
+     * Announces the Content-Length of the whole body, sends its first half, and breaks off: the
+     * JDK server closes the socket when an exchange ends with bytes missing; on Jetty, HTTP/1.1
+     * drops the connection and HTTP/2 resets the stream.
      */
     public static Fault cutMidBody(int status, String contentType, String body) {
         checkedStatus(status);
         byte[] bytes = Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
-        return new Fault("cut mid-body " + status, (exchange, shutdown) -> {
+        return new Fault("cut mid-body " + status, (exchange, shutdown, normal) -> {
             if (contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", contentType);
             }
@@ -123,7 +161,9 @@ public final class Fault {
             OutputStream out = exchange.getResponseBody();
             out.write(bytes, 0, bytes.length / 2);
             out.flush();
-            exchange.close();
+            if (!JettyExchanges.breakAnswer(exchange)) {
+                exchange.close();
+            }
         });
     }
 
@@ -133,7 +173,7 @@ public final class Fault {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes cannot be negative: " + bytes);
         }
-        return new Fault("oversized body of " + bytes + " bytes", (exchange, shutdown) -> {
+        return new Fault("oversized body of " + bytes + " bytes", (exchange, shutdown, normal) -> {
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(status, bytes == 0 ? -1 : bytes);
             byte[] chunk = new byte[Math.min(CHUNK, Math.max(bytes, 1))];
@@ -147,8 +187,8 @@ public final class Fault {
         });
     }
 
-    void perform(HttpExchange exchange, ShutdownSignal shutdown) throws IOException {
-        behaviour.perform(exchange, shutdown);
+    void perform(HttpExchange exchange, ShutdownSignal shutdown, Supplier<Answer> normal) throws IOException {
+        behaviour.perform(exchange, shutdown, normal);
     }
 
     @Override

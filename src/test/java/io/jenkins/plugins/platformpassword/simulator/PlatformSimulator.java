@@ -1,18 +1,14 @@
 package io.jenkins.plugins.platformpassword.simulator;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,13 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /users/{id}/password}, {@code POST /users/check_password}, {@code GET /clients/{id}},
  * {@code GET /tenants/{id}}, {@code GET /search}. See the endpoint classes for their rules.
  *
+ * <p>{@link #start()} serves plain HTTP/1.1 with the JDK's server; {@link #startHttps} serves HTTPS
+ * with a certificate from a {@link TestCertificateAuthority}, HTTP/2 (by ALPN) and HTTP/1.1, on
+ * Jetty, with the same handlers, endpoints and faults.
+ *
  * <p>A disabled tenant disables its subtree: its API clients get no tokens (401 access_denied).
  * A disabled user still gets its password changed; the flag shows in the user JSON only.
  */
 public final class PlatformSimulator implements AutoCloseable {
-
-    /** Enough queued connections for a benchmark's bursts; the JDK's default is 50. */
-    private static final int BACKLOG = 256;
 
     private final Directory directory = new Directory();
     private final TokenStore tokens = new TokenStore();
@@ -43,23 +40,16 @@ public final class PlatformSimulator implements AutoCloseable {
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration latency = Duration.ZERO;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
 
-    static {
-        // The JDK's server leaves Nagle's algorithm on, so every answer with a body waits ~40 ms
-        // for a delayed ACK; a real platform does not. Read once, when the server classes load.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+    /** Starts a server for the simulator's handler. */
+    @FunctionalInterface
+    private interface ServerStart {
+        SimulatorServer start(HttpHandler handler) throws Exception;
     }
 
-    private PlatformSimulator(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-        // A thread per request (reused): a hung or slow request must not hold up the others.
-        executor = Executors.newCachedThreadPool(
-                daemonThreads("platform-simulator-" + server.getAddress().getPort()));
-        server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(log, faults, router(), () -> latency, shutdown));
-        server.start();
+    private PlatformSimulator(ServerStart start) throws Exception {
+        server = start.start(new SimulatorHandler(log, faults, router(), () -> latency, shutdown));
     }
 
     /** Starts on 127.0.0.1 on a free port; only the root tenant exists. */
@@ -70,9 +60,25 @@ public final class PlatformSimulator implements AutoCloseable {
     /** Starts on 127.0.0.1 on the given port, 0 for a free one. */
     public static PlatformSimulator start(int port) {
         try {
-            return new PlatformSimulator(port);
+            return new PlatformSimulator(handler -> new JdkSimulatorServer(port, handler));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the platform simulator on 127.0.0.1:" + port, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the platform simulator on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /**
+     * Starts on 127.0.0.1 on a free port, serving HTTPS with the given certificate and the given
+     * HTTP versions; only the root tenant exists. Clients must trust the certificate's CA.
+     */
+    public static PlatformSimulator startHttps(ServerIdentity identity, HttpVersions versions) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(versions, "versions");
+        try {
+            return new PlatformSimulator(handler -> new JettyHttpsServer(identity, versions, handler));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the platform simulator's HTTPS server", e);
         }
     }
 
@@ -88,9 +94,12 @@ public final class PlatformSimulator implements AutoCloseable {
                 Route.of("GET", "search", new SearchEndpoint(directory, authenticator))));
     }
 
-    /** The data center URL as a user would paste it: {@code http://127.0.0.1:<port>}, no {@code /api/2}, no trailing slash. */
+    /**
+     * The data center URL as a user would paste it: {@code http://127.0.0.1:<port>} (or
+     * {@code https://}), no {@code /api/2}, no trailing slash.
+     */
     public URI dataCenterUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(server.scheme() + "://127.0.0.1:" + server.port());
     }
 
     // ---- accounts ----
@@ -282,8 +291,7 @@ public final class PlatformSimulator implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             shutdown.fire();
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
         }
     }
 
@@ -298,7 +306,7 @@ public final class PlatformSimulator implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             // Daemon threads: a test that forgets close() must not keep its JVM alive.

@@ -19,9 +19,23 @@ import java.util.Optional;
  * @param rawQuery the query string as sent, without {@code ?}; {@code null} when the request had none
  * @param headers  the request headers, names in lower case
  * @param body     the request body bytes (empty when there was none)
+ * @param protocol   the protocol the request came in, e.g. {@code HTTP/1.1} or {@code HTTP/2.0}
+ * @param clientPort the client's port: requests with the same one came over the same connection
  */
 public record RecordedRequest(
-        String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String protocol,
+        int clientPort) {
+
+    /** A request over HTTP/1.1 from an unknown port. */
+    public RecordedRequest(
+            String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+        this(method, path, rawQuery, headers, body, "HTTP/1.1", 0);
+    }
 
     public RecordedRequest {
         Objects.requireNonNull(method, "method");

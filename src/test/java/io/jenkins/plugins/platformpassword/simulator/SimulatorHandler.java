@@ -41,11 +41,12 @@ final class SimulatorHandler implements HttpHandler {
                 exchange.close();
                 return;
             }
-            Optional<Fault> fault = faults.takeFor(request.path());
+            RecordedRequest received = request;
+            Optional<Fault> fault = faults.takeFor(received.path());
             if (fault.isPresent()) {
-                fault.get().perform(exchange, shutdown);
+                fault.get().perform(exchange, shutdown, () -> router.answer(received));
             } else {
-                router.answer(request).send(exchange);
+                router.answer(received).send(exchange);
             }
         } catch (IOException e) {
             // The client went away (or a fault cut it off); there is nobody left to answer.
@@ -70,7 +71,9 @@ final class SimulatorHandler implements HttpHandler {
                 exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(),
-                body);
+                body,
+                exchange.getProtocol(),
+                exchange.getRemoteAddress() == null ? 0 : exchange.getRemoteAddress().getPort());
     }
 
     /** A bug in the simulator shows as a 500 naming it, rather than as a mysterious dropped connection. */

@@ -14,7 +14,8 @@ final class PlatformRefusal {
     /**
      * True only for a refusal the platform answered to the one request that was sent (or a
      * failure before anything was sent): 401, 403, 404, a 4xx about the content, a refused
-     * token, or a JVM setting that stopped the client before sending.
+     * token, a JVM setting that stopped the client before sending, or a proxy that refused the
+     * request (407) or that the client refused to use, before anything reached the platform.
      *
      * <p>Everything else counts as "may have been applied": a timeout or a dropped connection
      * (the request may have arrived and only the answer was lost), a 5xx (the platform may have
@@ -33,7 +34,7 @@ final class PlatformRefusal {
             return false;
         }
         return switch (failure.kind()) {
-            case FORBIDDEN, NOT_FOUND, REJECTED, AUTHENTICATION, UNSAFE_SETTING -> true;
+            case FORBIDDEN, NOT_FOUND, REJECTED, AUTHENTICATION, UNSAFE_SETTING, PROXY -> true;
             default -> false;
         };
     }

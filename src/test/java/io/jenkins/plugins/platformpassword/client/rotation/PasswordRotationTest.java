@@ -13,7 +13,12 @@ import io.jenkins.plugins.platformpassword.client.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.When;
+import io.jenkins.plugins.platformpassword.simulator.ConnectProxy;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +128,30 @@ class PasswordRotationTest {
         assertThat(store.pending()).isEmpty();
         assertThat(store.current()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
         assertThat(platform.passwordOf(platform.ownTenantUser)).isEmpty();
+    }
+
+    @Test
+    void aProxyThatRefusesJenkinsCredentialsRemovesThePendingPassword() throws Exception {
+        // A 407 comes from the proxy: the request never reached the platform.
+        try (ConnectProxy proxy = ConnectProxy.start("proxy-user", "right-password");
+                PlatformClient behindProxy = platform.client(platform.settings()
+                        .withProxy(
+                                ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())),
+                                new Authenticator() {
+                                    @Override
+                                    protected PasswordAuthentication getPasswordAuthentication() {
+                                        return new PasswordAuthentication("proxy-user", "wrong".toCharArray());
+                                    }
+                                }))) {
+            RotationException stopped = catchThrowableOfType(
+                    RotationException.class,
+                    () -> new PasswordRotation(store).rotate(behindProxy, platform.user, generator));
+
+            assertThat(stopped.platformFailure()).contains(FailureKind.PROXY);
+            assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
+            assertThat(store.pending()).isEmpty();
+            assertThat(platform.activePassword()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
+        }
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.platformpassword;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.platformpassword.client.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-import io.jenkins.plugins.platformpassword.client.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;

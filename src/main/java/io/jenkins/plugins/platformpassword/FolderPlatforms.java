@@ -8,7 +8,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.platformpassword.client.PlatformScope;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;

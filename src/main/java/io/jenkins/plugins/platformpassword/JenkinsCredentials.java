@@ -7,10 +7,10 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.platformpassword.client.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 

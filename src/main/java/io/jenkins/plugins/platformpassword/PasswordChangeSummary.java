@@ -1,6 +1,6 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import hudson.model.Run;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.security.Permission;
-import io.jenkins.plugins.platformpassword.client.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import org.springframework.security.core.Authentication;
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
-import io.jenkins.plugins.platformpassword.client.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.PlatformUser;

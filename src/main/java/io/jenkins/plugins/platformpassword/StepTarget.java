@@ -2,7 +2,7 @@ package io.jenkins.plugins.platformpassword;
 
 import hudson.Util;
 import hudson.model.Item;
-import io.jenkins.plugins.platformpassword.client.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 
 /**
  * Where a step goes: the platform it names (or the default one of its folders or the global

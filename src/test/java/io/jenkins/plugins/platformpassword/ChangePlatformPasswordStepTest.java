@@ -337,7 +337,7 @@ class ChangePlatformPasswordStepTest {
     @Test
     void preflightAlwaysStopsBeforeTheChange() throws Exception {
         ChangePlatformPasswordStep step = step(platform.partnerUser);
-        step.setPreflight(io.jenkins.plugins.platformpassword.client.PreflightMode.ALWAYS);
+        step.setPreflight(io.jenkins.plugins.platformpassword.client.users.PreflightMode.ALWAYS);
         FreeStyleProject project = j.createFreeStyleProject("preflight");
         project.getBuildersList().add(step);
 
@@ -444,7 +444,7 @@ class ChangePlatformPasswordStepTest {
         before.setUserLogin("customer-user");
         before.setCredentialsId(JenkinsPlatform.API_CLIENT_ID);
         before.setBaseUrl(platform.url());
-        before.setPreflight(io.jenkins.plugins.platformpassword.client.PreflightMode.ALWAYS);
+        before.setPreflight(io.jenkins.plugins.platformpassword.client.users.PreflightMode.ALWAYS);
         before.setDryRun(true);
         before.setCheckPasswordLength(false);
         before.setCheckCompromised(false);

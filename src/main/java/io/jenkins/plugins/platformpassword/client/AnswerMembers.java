@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * platform sent instead of failing with a NullPointerException later. Values are never quoted:
  * an answer may echo anything.
  */
-final class AnswerMembers {
+public final class AnswerMembers {
 
     private final Operation<?> operation;
     private final int status;
@@ -24,7 +26,7 @@ final class AnswerMembers {
     }
 
     /** The answer's body as a JSON object; anything else is a protocol failure naming {@code what}. */
-    static AnswerMembers of(Operation<?> operation, HttpAnswer answer, String what) throws PlatformException {
+    public static AnswerMembers of(Operation<?> operation, HttpAnswer answer, String what) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
                 .orElseThrow(() -> Failures.protocol(
                         operation, answer.status(), "the " + what + " answer is not a JSON object"));
@@ -32,16 +34,16 @@ final class AnswerMembers {
     }
 
     /** Members of a JSON object inside the answer, such as one search hit. */
-    AnswerMembers nested(JsonObject object) {
+    public AnswerMembers nested(JsonObject object) {
         return new AnswerMembers(operation, status, object);
     }
 
-    JsonObject json() {
+    public JsonObject json() {
         return json;
     }
 
     /** A required id, in the contract's lower case. */
-    String uuid(String member) throws PlatformException {
+    public String uuid(String member) throws PlatformException {
         String text = Json.text(json, member);
         if (text == null) {
             throw missing(member);
@@ -55,7 +57,7 @@ final class AnswerMembers {
      * The other id is not quoted either; it could be anything the answer echoes, the API client's
      * id included, which the credential may mark secret.
      */
-    String sameUuid(String member, String expected) throws PlatformException {
+    public String sameUuid(String member, String expected) throws PlatformException {
         String id = uuid(member);
         if (!id.equals(expected)) {
             throw Failures.protocol(
@@ -77,7 +79,7 @@ final class AnswerMembers {
     }
 
     /** An optional string; absent, null or of another type reads as empty. */
-    Optional<String> optionalText(String member) {
+    public Optional<String> optionalText(String member) {
         JsonElement value = json.get(member);
         return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
                 ? Optional.of(value.getAsString())

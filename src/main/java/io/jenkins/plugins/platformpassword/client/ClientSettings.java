@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
+
 import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.time.Duration;

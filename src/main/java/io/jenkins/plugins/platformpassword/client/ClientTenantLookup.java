@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+
 import java.net.URI;
 import java.util.List;
 
@@ -17,18 +19,18 @@ final class ClientTenantLookup extends ReadOperation<String> {
     }
 
     @Override
-    String action() {
+    protected String action() {
         return "read API client " + displayId;
     }
 
     @Override
-    URI target() {
+    protected URI target() {
         return endpoint.api("/clients/" + PathSegments.encode(clientId));
     }
 
     /** The tenant the pre-flight checks and the login search start from, of the client asked for. */
     @Override
-    String read(HttpAnswer answer) throws PlatformException {
+    protected String read(HttpAnswer answer) throws PlatformException {
         AnswerMembers client = AnswerMembers.of(this, answer, "API client");
         String tenant = client.uuid("tenant_id");
         client.sameUuid("client_id", clientId);
@@ -36,12 +38,12 @@ final class ClientTenantLookup extends ReadOperation<String> {
     }
 
     @Override
-    List<String> quotableTexts(String tenant) {
+    protected List<String> quotableTexts(String tenant) {
         return List.of(tenant);
     }
 
     @Override
-    String forbiddenHint() {
+    protected String forbiddenHint() {
         return "The API client may not read its own record; use preflight: 'OFF' for clients without read rights.";
     }
 }

@@ -1,5 +1,13 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
+import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+import io.jenkins.plugins.platformpassword.client.transport.HttpTransport;
+import io.jenkins.plugins.platformpassword.client.transport.TransportFailure;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -11,7 +19,7 @@ import java.util.Optional;
  * did not write (a body, a header, an exception message of the network stack) passes the call's
  * {@link UntrustedText} rule before it is quoted.
  */
-final class Failures {
+public final class Failures {
 
     /** How much of an unrecognised body a message quotes. */
     static final int EXCERPT_CHARS = 200;
@@ -129,7 +137,7 @@ final class Failures {
                         + "a proxy or server between Jenkins and the platform may echo requests");
     }
 
-    static PlatformException protocol(Operation<?> operation, int status, String problem) {
+    public static PlatformException protocol(Operation<?> operation, int status, String problem) {
         return new PlatformException(
                 FailureKind.PROTOCOL,
                 "Could not " + operation.action() + ": HTTP " + status + ", but " + problem + ".",
@@ -173,16 +181,14 @@ final class Failures {
     }
 
     /** A lookup that got answers but not the one needed (no or several users with a login). */
-    static PlatformException lookup(FailureKind kind, String message) {
+    public static PlatformException lookup(FailureKind kind, String message) {
         return new PlatformException(kind, message, 0, null, null, 0, null);
     }
 
     /** The pre-flight checks found a reason the change would fail; nothing was changed. */
-    static PlatformException preflight(Diagnosis diagnosis) {
-        FailureKind kind =
-                diagnosis.finding() == Diagnosis.Finding.UNKNOWN_USER ? FailureKind.NOT_FOUND : FailureKind.FORBIDDEN;
+    public static PlatformException preflight(FailureKind kind, String finding) {
         return new PlatformException(
-                kind, "Pre-flight check failed, nothing was changed: " + diagnosis.explain(), 0, null, null, 0, null);
+                kind, "Pre-flight check failed, nothing was changed: " + finding, 0, null, null, 0, null);
     }
 
     static PlatformException unsafeSetting(Operation<?> operation, String setting) {
@@ -200,7 +206,7 @@ final class Failures {
                 null);
     }
 
-    static PlatformException deadlineWhileWaitingForToken(Duration waited) {
+    public static PlatformException deadlineWhileWaitingForToken(Duration waited) {
         return new PlatformException(
                 FailureKind.TIMEOUT,
                 "Gave up after waiting " + HttpTransport.seconds(waited)

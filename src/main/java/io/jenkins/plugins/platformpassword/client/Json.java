@@ -15,34 +15,14 @@ import java.util.Optional;
  * correctly. HTML escaping is off: it is valid JSON either way, but {@code \u003c} in place of
  * {@code <} only confuses people comparing bodies.
  */
-final class Json {
+public final class Json {
 
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private Json() {}
 
-    /** A JSON string literal's contents (without quotes) as this mapper writes it. */
-    static String escapeString(String value) {
-        String literal = GSON.toJson(value);
-        return literal.substring(1, literal.length() - 1);
-    }
-
-    /** The same contents with every non-ASCII character as a {@code \\uXXXX} escape, as other servers write it. */
-    static String escapeAsciiString(String value) {
-        String escaped = escapeString(value);
-        StringBuilder ascii = new StringBuilder(escaped.length());
-        escaped.chars().forEach(c -> {
-            if (c < 0x80) {
-                ascii.append((char) c);
-            } else {
-                ascii.append(String.format("\\u%04x", c));
-            }
-        });
-        return ascii.toString();
-    }
-
     /** Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array). */
-    static Optional<JsonObject> parseObject(String body) {
+    public static Optional<JsonObject> parseObject(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
@@ -75,7 +55,7 @@ final class Json {
     }
 
     /** A member as text, whatever its JSON type (the platform's error code is a string or a number). */
-    static String text(JsonObject object, String member) {
+    public static String text(JsonObject object, String member) {
         JsonElement value = object == null ? null : object.get(member);
         if (value == null || value.isJsonNull()) {
             return null;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+
 /**
  * The password to set. Sent exactly as given: the platform accepts "any unicode and special
  * characters", so nothing is trimmed or normalised. Only a password that cannot be meant, or
@@ -12,6 +14,12 @@ package io.jenkins.plugins.platformpassword.client;
  * login prompt, which sends UTF-8. Sent any other way it arrives as {@code ?}: a different password.
  */
 public final class NewPassword {
+
+    /**
+     * The platform's minimum length, in Unicode code points, as a person counts characters: an
+     * emoji is one character, not the two UTF-16 units Java's {@code String.length()} reports.
+     */
+    public static final int MIN_LENGTH = 9;
 
     /** The field name of the new password's credential in the step and the form. */
     public static final String FIELD = "passwordCredentialsId";

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+
 import java.net.URI;
 import java.util.Map;
 import kong.unirest.core.HttpRequest;
@@ -19,17 +24,17 @@ final class PasswordChange extends Operation<Void> {
     }
 
     @Override
-    String action() {
+    protected String action() {
         return "change the password of user " + userId;
     }
 
     @Override
-    URI target() {
+    protected URI target() {
         return endpoint.api("/users/" + userId.value() + "/password");
     }
 
     @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+    protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
         return unirest.post(target().toString())
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json")
@@ -38,37 +43,37 @@ final class PasswordChange extends Operation<Void> {
     }
 
     @Override
-    int successStatus() {
+    protected int successStatus() {
         return 204;
     }
 
     @Override
-    Void read(HttpAnswer answer) {
+    protected Void read(HttpAnswer answer) {
         return null;
     }
 
     @Override
-    String forbiddenHint() {
+    protected String forbiddenHint() {
         return "Only API clients may change passwords, and only for users in sub-tenants of the API client's own tenant "
                 + "(not for users of the client's tenant itself). Use an API client created in a tenant above the user's "
                 + "tenant, with the user administration scope.";
     }
 
     @Override
-    String notFoundHint() {
+    protected String notFoundHint() {
         return "The user id was not found for this API client: check the id, and that the user lies in the API client's "
                 + "tenant tree at this data center.";
     }
 
     @Override
-    String rejectedHint() {
+    protected String rejectedHint() {
         return "The platform did not accept the new password. Its policy asks for at least "
-                + PasswordScreening.MIN_LENGTH
+                + NewPassword.MIN_LENGTH
                 + " characters and refuses common passwords and ones that repeat the login, email or tenant name.";
     }
 
     @Override
-    SecretValue[] secrets() {
+    protected SecretValue[] secrets() {
         return new SecretValue[] {password.value()};
     }
 }

@@ -4,11 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encoding of values placed in a URL path or query, so that no value can change the URL's shape. */
-final class PathSegments {
+public final class PathSegments {
 
     private PathSegments() {}
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

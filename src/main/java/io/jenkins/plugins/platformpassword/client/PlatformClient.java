@@ -1,5 +1,17 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
+import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+import io.jenkins.plugins.platformpassword.client.transport.HttpTransport;
+import io.jenkins.plugins.platformpassword.client.transport.InFlightCalls;
+import io.jenkins.plugins.platformpassword.client.transport.JdkHttpDebugLogging;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
+import io.jenkins.plugins.platformpassword.client.transport.Route;
+import io.jenkins.plugins.platformpassword.client.transport.TransportFailure;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,9 +95,14 @@ public final class PlatformClient implements AutoCloseable {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.ownsConnections = ownsConnections;
         this.listener = listener == null ? ProgressListener.NONE : listener;
-        this.tokenKey = TokenCache.Key.of(endpoint, credentials);
+        this.tokenKey = TokenCache.Key.of(endpoint.dataCenterUrl(), credentials.clientId(), credentials.secret());
         this.clock = Clock.systemUTC();
-        this.route = Route.of(endpoint, settings);
+        this.route = Route.of(
+                endpoint.dataCenterUrl(),
+                settings.connectTimeout(),
+                settings.proxySelector(),
+                settings.proxyAuthenticator(),
+                settings.trust());
     }
 
     /**
@@ -123,7 +140,7 @@ public final class PlatformClient implements AutoCloseable {
      * Runs any operation of this package through the same loop (token, retries, deadline,
      * redaction), so that features built on the client do not need a loop of their own.
      */
-    <T> T call(Operation<T> operation) throws PlatformException {
+    public <T> T call(Operation<T> operation) throws PlatformException {
         return run(operation).value;
     }
 
@@ -132,7 +149,7 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     /** The API client's own tenant, asked for once per API client and then taken from the token cache. */
-    String clientTenantId() throws PlatformException {
+    public String clientTenantId() throws PlatformException {
         String known = tokens.clientTenant(tokenKey);
         if (known != null) {
             return known;
@@ -206,6 +223,8 @@ public final class PlatformClient implements AutoCloseable {
                     throw Failures.closed(operation, attempts);
                 }
                 failure = Failures.fromTransport(operation, e, untrusted(operation, tokensSent));
+            } catch (TokenCache.WaitedTooLong e) {
+                failure = Failures.deadlineWhileWaitingForToken(e.waited());
             } catch (CancellationException e) {
                 throw Failures.closed(operation, attempts); // closed while waiting for another build's token
             } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
+
 /**
  * What the platform said about a failure, read from its error body. Two shapes exist: the
  * platform's own ({@code {"error":{"code","domain","message","details":{"info"}}}}) and, on the

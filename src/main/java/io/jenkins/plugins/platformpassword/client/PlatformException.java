@@ -1,5 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
+import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
+
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,7 +25,7 @@ public final class PlatformException extends Exception {
     private final boolean retryable;
     private final String retryAfter;
 
-    PlatformException(
+    public PlatformException(
             FailureKind kind,
             String message,
             int httpStatus,
@@ -33,7 +36,7 @@ public final class PlatformException extends Exception {
         this(kind, message, httpStatus, platformError, bodyExcerpt, attempts, cause, false, null);
     }
 
-    private PlatformException(
+    public PlatformException(
             FailureKind kind,
             String message,
             int httpStatus,
@@ -100,7 +103,7 @@ public final class PlatformException extends Exception {
     }
 
     /** The final form of a failure: the attempt count set and, where given, a note on why no further attempt was made. */
-    PlatformException asFinal(int count, String note) {
+    public PlatformException asFinal(int count, String note) {
         String message = note == null ? getMessage() : getMessage() + " " + note;
         return new PlatformException(kind, message, httpStatus, platformError, bodyExcerpt, count, getCause());
     }

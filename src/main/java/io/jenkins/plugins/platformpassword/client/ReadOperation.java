@@ -1,20 +1,22 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
+
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 
 /** A {@code GET} with the bearer token whose only success is 200: every read the client makes. */
-abstract class ReadOperation<T> extends Operation<T> {
+public abstract class ReadOperation<T> extends Operation<T> {
 
     @Override
-    final HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+    protected final HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
         return unirest.get(target().toString())
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json");
     }
 
     @Override
-    final int successStatus() {
+    protected final int successStatus() {
         return 200;
     }
 }

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
@@ -55,27 +60,27 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     @Override
-    String action() {
+    protected String action() {
         return "get an access token for API client " + credentials.displayId() + " from " + endpoint;
     }
 
     @Override
-    URI target() {
+    protected URI target() {
         return endpoint.api("/idp/token");
     }
 
     @Override
-    boolean needsToken() {
+    protected boolean needsToken() {
         return false;
     }
 
     @Override
-    boolean authenticates() {
+    protected boolean authenticates() {
         return true;
     }
 
     @Override
-    HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+    protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
         return unirest.post(target().toString())
                 .header("Authorization", basicHeader().reveal())
                 .header("Accept", "application/json")
@@ -88,12 +93,12 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     @Override
-    int successStatus() {
+    protected int successStatus() {
         return 200;
     }
 
     @Override
-    AccessToken read(HttpAnswer answer) throws PlatformException {
+    protected AccessToken read(HttpAnswer answer) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
                 .orElseThrow(() -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
         JsonElement token = json.get("access_token");

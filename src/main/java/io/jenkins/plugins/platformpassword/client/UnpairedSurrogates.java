@@ -6,12 +6,12 @@ package io.jenkins.plugins.platformpassword.client;
  * (the JSON body, a URL, the Basic header) can carry it, and the JDK sends {@code ?} in its
  * place: a password would change in transit and a login would be searched as something else.
  */
-final class UnpairedSurrogates {
+public final class UnpairedSurrogates {
 
     private UnpairedSurrogates() {}
 
     /** The index of the first unpaired surrogate, or -1 when every surrogate has its partner. */
-    static int firstIn(String text) {
+    public static int firstIn(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
+
 import com.google.gson.JsonElement;
 import java.net.URI;
 import java.util.List;
@@ -18,12 +20,12 @@ final class UserLookup extends ReadOperation<PlatformUser> {
     }
 
     @Override
-    String action() {
+    protected String action() {
         return "read user " + userId;
     }
 
     @Override
-    URI target() {
+    protected URI target() {
         return endpoint.api("/users/" + userId.value());
     }
 
@@ -34,7 +36,7 @@ final class UserLookup extends ReadOperation<PlatformUser> {
      * them, so they may be missing.
      */
     @Override
-    PlatformUser read(HttpAnswer answer) throws PlatformException {
+    protected PlatformUser read(HttpAnswer answer) throws PlatformException {
         AnswerMembers user = AnswerMembers.of(this, answer, "user");
         String id = user.sameUuid("id", userId.value());
         String tenantId = user.uuid("tenant_id");
@@ -45,19 +47,19 @@ final class UserLookup extends ReadOperation<PlatformUser> {
     }
 
     @Override
-    List<String> quotableTexts(PlatformUser user) {
+    protected List<String> quotableTexts(PlatformUser user) {
         return Stream.of(user.id(), user.login(), user.tenantId(), user.email())
                 .filter(Objects::nonNull)
                 .toList();
     }
 
     @Override
-    String forbiddenHint() {
+    protected String forbiddenHint() {
         return "The API client may not see this user: the user is outside the API client's tenant tree.";
     }
 
     @Override
-    String notFoundHint() {
+    protected String notFoundHint() {
         return "The user id was not found for this API client: check the id and the data center.";
     }
 }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-import io.jenkins.plugins.platformpassword.client.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.PreflightMode;
+import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 
 /**
  * The plugin's way, as the step does a change by user id: a {@link PasswordChanger} with the

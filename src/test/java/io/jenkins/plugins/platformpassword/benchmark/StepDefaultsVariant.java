@@ -1,9 +1,9 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.PasswordChanger;
-import io.jenkins.plugins.platformpassword.client.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.PreflightMode;
+import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 
 /**
  * What the step does with its default options for a password from a credential: the length check

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** A client call on a thread of its own, as a build makes one, which a test can interrupt (abort) and time. */
-final class CallInThread {
+public final class CallInThread {
 
     @FunctionalInterface
     interface Call {

@@ -16,13 +16,13 @@ import java.util.Map;
  * independently of the client's own decoding, so that a test does not merely agree with the code
  * under test. Each form comes whole, split across a line break, and cut short.
  */
-final class CanaryForms {
+public final class CanaryForms {
 
     /** A secret as echoed: which form, which variant, and the text the server sends. */
-    record Echo(String form, String variant, String text) {
+    public record Echo(String form, String variant, String text) {
 
         /** The pieces the server sent, without the line break of a split: none of them may show in a message. */
-        List<String> pieces() {
+        public List<String> pieces() {
             return List.of(text.split("\r\n"));
         }
 
@@ -37,7 +37,7 @@ final class CanaryForms {
     private CanaryForms() {}
 
     /** Every form of one secret; {@code extra} adds forms only some secrets have (Base64 of a header or a body). */
-    static Map<String, String> forms(String secret, Map<String, String> extra) {
+    public static Map<String, String> forms(String secret, Map<String, String> extra) {
         Map<String, String> forms = new LinkedHashMap<>();
         String json = jsonContents(new Gson().newBuilder().disableHtmlEscaping().create().toJson(secret));
         forms.put("raw", secret);
@@ -64,7 +64,7 @@ final class CanaryForms {
     }
 
     /** Base64 of a text that contains the secret (a header, a request body), in the forms servers use. */
-    static Map<String, String> base64Of(String name, String text) {
+    public static Map<String, String> base64Of(String name, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Map<String, String> forms = new LinkedHashMap<>();
         forms.put("base64-of-" + name, Base64.getEncoder().encodeToString(bytes));
@@ -73,7 +73,7 @@ final class CanaryForms {
     }
 
     /** Each form whole, split across a line break near its middle, and cut to its first 60 %. */
-    static List<Echo> echoes(Map<String, String> forms, boolean lineBreaksPossible) {
+    public static List<Echo> echoes(Map<String, String> forms, boolean lineBreaksPossible) {
         List<Echo> echoes = new ArrayList<>();
         forms.forEach((form, text) -> {
             echoes.add(new Echo(form, "whole", text));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The threads the client and the JDK HTTP client under it run on, by name. */
-final class ClientThreads {
+public final class ClientThreads {
 
     private ClientThreads() {}
 

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -33,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each call starts without a cached token, so the client is refused, fetches a second token, and
  * the answer to the second attempt echoes the first.
  */
-class EchoedSecretTest {
+public class EchoedSecretTest {
 
     /** The shortest run of an echo that counts as a leak: shorter runs occur in ordinary text. */
     private static final int LEAK = 8;
@@ -318,7 +322,7 @@ class EchoedSecretTest {
     }
 
     /** The first run of {@value #LEAK} characters of {@code secret} that {@code text} contains, or null. */
-    static String firstRunIn(String secret, String text) {
+    public static String firstRunIn(String secret, String text) {
         if (secret == null) {
             return null;
         }

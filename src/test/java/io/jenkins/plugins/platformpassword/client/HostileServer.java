@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * header that echoes a secret, or a success body that echoes one. Connections are kept open for
  * well-formed answers, as a platform would, and closed after anything else.
  */
-final class HostileServer implements AutoCloseable {
+public final class HostileServer implements AutoCloseable {
 
     /** One received request; header names in lower case. */
     record Request(String method, String target, Map<String, String> headers, byte[] body) {

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformChoice;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

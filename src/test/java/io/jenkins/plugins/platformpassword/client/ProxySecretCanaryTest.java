@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.transport.Route;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.simulator.ConnectProxy;
@@ -147,7 +151,7 @@ class ProxySecretCanaryTest {
         for (String secret : List.of(password, pair, basic)) {
             forms.add(secret);
             forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-            forms.add(Json.escapeAsciiString(secret));
+            forms.add(JsonEscapes.escapeAsciiString(secret));
         }
         forms.add(Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
         return forms;

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.simulator.Fault;
@@ -305,8 +309,8 @@ class SecretCanaryTest {
             forms.add(secret);
             forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
             forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-            forms.add(Json.escapeString(secret));
-            forms.add(Json.escapeAsciiString(secret));
+            forms.add(JsonEscapes.escapeString(secret));
+            forms.add(JsonEscapes.escapeAsciiString(secret));
         }
         return forms;
     }

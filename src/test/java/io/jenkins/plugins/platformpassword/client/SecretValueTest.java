@@ -1,5 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -28,8 +33,9 @@ class SecretValueTest {
         assertThat(new AccessToken(secret, "bearer", new TokenLifetime(Instant.EPOCH, Instant.EPOCH)).toString())
                 .doesNotContain(CANARY);
         assertThat(TokenCache.Key.of(
-                                PlatformEndpoint.parse("https://dc.example.com", false),
-                                new ApiClientCredentials(CLIENT_ID, secret))
+                                PlatformEndpoint.parse("https://dc.example.com", false).dataCenterUrl(),
+                                CLIENT_ID,
+                                secret)
                         .toString())
                 .doesNotContain(CANARY)
                 .doesNotContain(secret.fingerprint());

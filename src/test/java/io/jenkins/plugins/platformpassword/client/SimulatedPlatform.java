@@ -1,5 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
+
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
@@ -12,29 +16,29 @@ import javax.net.ssl.SSLContext;
  * in a partner tenant, a user in a customer tenant below it (its password may be changed), and
  * a user in the partner tenant itself (its password may not).
  */
-final class SimulatedPlatform implements AutoCloseable {
+public final class SimulatedPlatform implements AutoCloseable {
 
     /** Fast retries, so that tests of the retry loop take milliseconds rather than seconds. */
     static final RetryPolicy FAST_RETRIES =
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
 
-    final PlatformSimulator simulator;
-    final String partnerTenant;
-    final String customerTenant;
+    public final PlatformSimulator simulator;
+    public final String partnerTenant;
+    public final String customerTenant;
     final ApiClient apiClient;
-    final String customerUser;
+    public final String customerUser;
     final String partnerUser;
     final TokenCache tokens = new TokenCache();
     /** What the client trusts for TLS; null for the JVM's default. */
     private final SSLContext trust;
 
     /** Plain HTTP/1.1, with the JDK's server. */
-    SimulatedPlatform() {
+    public SimulatedPlatform() {
         this(PlatformSimulator.start(), null);
     }
 
     /** Any simulator, e.g. one that serves HTTPS, and what the client is to trust. */
-    SimulatedPlatform(PlatformSimulator simulator, SSLContext trust) {
+    public SimulatedPlatform(PlatformSimulator simulator, SSLContext trust) {
         this.simulator = simulator;
         this.trust = trust;
         partnerTenant = simulator.addTenant(simulator.rootTenantId(), "Partner");
@@ -51,15 +55,15 @@ final class SimulatedPlatform implements AutoCloseable {
                 PlatformSimulator.startHttps(ca.issueForLoopback(), versions), ca.trustingOnlyThis());
     }
 
-    PlatformEndpoint endpoint() {
+    public PlatformEndpoint endpoint() {
         return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
     }
 
-    ApiClientCredentials credentials() {
+    public ApiClientCredentials credentials() {
         return new ApiClientCredentials(apiClient.clientId(), SecretValue.of(apiClient.secret()));
     }
 
-    ClientSettings settings() {
+    public ClientSettings settings() {
         ClientSettings settings = ClientSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withDeadline(Duration.ofSeconds(10))
@@ -67,28 +71,28 @@ final class SimulatedPlatform implements AutoCloseable {
         return trust == null ? settings : settings.withTrust(trust);
     }
 
-    PlatformClient client() {
+    public PlatformClient client() {
         return client(settings());
     }
 
-    PlatformClient client(ClientSettings settings) {
+    public PlatformClient client(ClientSettings settings) {
         return new PlatformClient(endpoint(), credentials(), settings, tokens, ProgressListener.NONE);
     }
 
     /** A client as a build makes one: its connections come from the controller's shared ones. */
-    PlatformClient client(ClientSettings settings, PlatformConnections connections) {
+    public PlatformClient client(ClientSettings settings, PlatformConnections connections) {
         return new PlatformClient(endpoint(), credentials(), settings, tokens, connections, ProgressListener.NONE);
     }
 
-    PlatformClient client(ApiClientCredentials credentials) {
+    public PlatformClient client(ApiClientCredentials credentials) {
         return new PlatformClient(endpoint(), credentials, settings(), tokens, ProgressListener.NONE);
     }
 
-    long tokenRequests() {
+    public long tokenRequests() {
         return simulator.requestCount("POST", "/api/2/idp/token");
     }
 
-    long passwordRequests() {
+    public long passwordRequests() {
         return simulator.requests().stream()
                 .filter(r -> r.path().endsWith("/password"))
                 .count();

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;

@@ -5,7 +5,7 @@ import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.rotation;
 
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.util.Optional;
 
 /**

@@ -9,7 +9,7 @@ import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.When;

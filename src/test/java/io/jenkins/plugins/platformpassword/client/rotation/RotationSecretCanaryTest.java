@@ -3,7 +3,7 @@ package io.jenkins.plugins.platformpassword.client.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import io.jenkins.plugins.platformpassword.simulator.Fault;

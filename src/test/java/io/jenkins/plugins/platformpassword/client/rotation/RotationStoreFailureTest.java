@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import java.util.function.Supplier;

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.platformpassword.client.transport;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One HTTP answer as far as the client read it.
+ *
+ * @param status      the HTTP status
+ * @param contentType the Content-Type header, or null
+ * @param retryAfter  the Retry-After header, or null
+ * @param body        the body's first bytes, at most the configured cap
+ * @param truncated   whether the body was longer than the cap (the rest was not read)
+ */
+public record HttpAnswer(int status, String contentType, String retryAfter, byte[] body, boolean truncated) {
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public boolean isServerError() {
+        return status >= 500 && status <= 599;
+    }
+
+    @Override
+    public String toString() {
+        // The body may echo a secret; it is only ever shown after redaction, by the caller.
+        return "HttpAnswer[status=" + status + ", contentType=" + contentType + ", bodyBytes=" + body.length
+                + (truncated ? "+" : "") + "]";
+    }
+}

@@ -1,0 +1,248 @@
+package io.jenkins.plugins.platformpassword.client.transport;
+
+import io.jenkins.plugins.platformpassword.client.Failures;
+import com.google.gson.GsonBuilder;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLException;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.HttpResponse;
+import kong.unirest.core.Unirest;
+import kong.unirest.core.UnirestException;
+import kong.unirest.core.UnirestInstance;
+import kong.unirest.core.java.JavaClient;
+import kong.unirest.modules.gson.GsonObjectMapper;
+
+/**
+ * Sends requests to one data center and reads their answers, within a time limit, into
+ * {@link HttpAnswer}s; one per {@link TransportKey}, long-lived, shared by every client whose
+ * connection settings are the same.
+ *
+ * <p>The JDK HTTP client underneath is built here rather than by Unirest: Unirest hands the JDK
+ * an empty {@code SSLParameters}, and the JDK 17 client then offers no ALPN, so HTTP/2 was never
+ * negotiated. Unirest stays in the request path (requests, headers, JSON), through
+ * {@link AbortableHttpClient}, which keeps the calling thread's wait interruptible and bounds the
+ * whole exchange, body included, by the attempt's time limit.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private static final String USER_AGENT = "platform-password-plugin";
+
+    /** What to check when no TLS session comes about; retrying would not help. */
+    static final String TLS_HINT = "check that the URL's scheme and port are right, and that the platform's certificate"
+            + " is valid for this host name, has not expired, and comes from a CA in the trust store of Jenkins' Java"
+            + " runtime (its cacerts, or the file -Djavax.net.ssl.trustStore names)";
+
+    private final TransportKey key;
+    private final HttpClient jdk;
+    private final UnirestInstance unirest;
+    private final InFlightCalls inFlight = new InFlightCalls();
+
+    HttpTransport(TransportKey key, Executor jdkExecutor) {
+        this.key = key;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.
+                .version(key.isHttps() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(key.connectTimeout())
+                // A redirect would re-send the Authorization header elsewhere.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(jdkExecutor);
+        if (key.proxy() != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(key.proxy().host(), key.proxy().port())));
+        } else {
+            builder.proxy(HttpClient.Builder.NO_PROXY);
+        }
+        if (key.trust() != null) {
+            builder.sslContext(key.trust());
+        }
+        this.jdk = builder.build();
+        HttpClient abortable = new AbortableHttpClient(jdk);
+        this.unirest = Unirest.spawnInstance();
+        unirest.config()
+                .httpClient(unirestConfig -> new JavaClient(unirestConfig, abortable))
+                .followRedirects(false)
+                .enableCookieManagement(false)
+                .requestCompression(false)
+                .setDefaultHeader("User-Agent", USER_AGENT)
+                // Unirest's JSON module; request bodies are written by the client's own mapper before they get here.
+                .setObjectMapper(new GsonObjectMapper(new GsonBuilder().disableHtmlEscaping().create()))
+                .version(jdk.version());
+    }
+
+    public UnirestInstance unirest() {
+        return unirest;
+    }
+
+    /**
+     * Sends the request and reads the answer, giving up after {@code timeout}. The caller's thread
+     * waits interruptibly the whole time; closing {@code callerCalls} or this transport ends the
+     * wait at once.
+     *
+     * @throws TransportFailure     when there is no complete answer; reason CLOSED when the client or this
+     *                              transport was closed meanwhile
+     * @throws InterruptedException when the calling thread is interrupted (a build abort)
+     */
+    public HttpAnswer execute(
+            HttpRequest<?> request, URI target, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
+            throws TransportFailure, InterruptedException {
+        long millis = Math.max(1, timeout.toMillis());
+        // The JDK's own limit covers the wait for the headers only; it stays as a second line behind ours.
+        request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
+        Exchange exchange = new Exchange(maxBodyBytes + 1, Duration.ofMillis(millis));
+        if (!callerCalls.add(exchange)) {
+            throw closed(target);
+        }
+        HttpResponse<BodyReader.Result> response;
+        try {
+            if (!inFlight.add(exchange)) {
+                throw closed(target);
+            }
+            try (Exchange.Scope scope = exchange.enter()) {
+                response = request.asObject(raw -> BodyReader.read(raw, maxBodyBytes));
+            } catch (UnirestException e) {
+                throw failure(e, target, timeout);
+            } finally {
+                inFlight.remove(exchange);
+            }
+        } finally {
+            callerCalls.remove(exchange);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted while reading the answer from " + target.getHost());
+        }
+        BodyReader.Result result = response.getBody();
+        if (result == null) {
+            throw new TransportFailure(
+                    TransportFailure.Reason.BROKEN, "the answer from " + describe(target) + " could not be read", null);
+        }
+        if (result.ioError() != null) {
+            throw new TransportFailure(
+                    TransportFailure.Reason.BROKEN,
+                    "the connection to " + describe(target) + " broke while the answer was read ("
+                            + safeReason(result.ioError()) + ")",
+                    result.ioError());
+        }
+        return new HttpAnswer(
+                result.status(), result.contentType(), result.retryAfter(), result.body(), result.truncated());
+    }
+
+    private static TransportFailure closed(URI target) {
+        return new TransportFailure(
+                TransportFailure.Reason.CLOSED,
+                "the connection to " + describe(target) + " was closed while the request was under way",
+                null);
+    }
+
+    private static TransportFailure failure(UnirestException e, URI target, Duration timeout)
+            throws InterruptedException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedException("interrupted while waiting for " + target.getHost());
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted while waiting for " + target.getHost());
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortableHttpClient.ExchangeClosedException) {
+                return closed(target);
+            }
+            if (cause instanceof AbortableHttpClient.BodyTimeoutException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "the answer from " + describe(target) + " did not arrive completely within " + seconds(timeout),
+                        null);
+            }
+            if (cause instanceof AbortableHttpClient.BodyBrokenException broken) {
+                return new TransportFailure(
+                        TransportFailure.Reason.BROKEN,
+                        "the connection to " + describe(target) + " broke while the answer was read ("
+                                + safeReason(broken.getCause()) + ")",
+                        broken.getCause());
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "could not connect to " + describe(target) + " within the connect timeout",
+                        cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.TIMEOUT,
+                        "no answer from " + describe(target) + " within " + seconds(timeout),
+                        cause);
+            }
+            if (cause instanceof ConnectException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.CONNECT,
+                        "could not connect to " + describe(target) + " (" + safeReason(cause) + ")",
+                        cause);
+            }
+            if (cause instanceof SSLException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.TLS,
+                        "the TLS connection to " + describe(target) + " failed (" + safeReason(cause) + "); "
+                                + TLS_HINT,
+                        cause);
+            }
+            if (cause instanceof IOException) {
+                return new TransportFailure(
+                        TransportFailure.Reason.BROKEN,
+                        "the connection to " + describe(target) + " failed (" + safeReason(cause) + ")",
+                        cause);
+            }
+        }
+        // Not a network failure: the request could not even be built (the JDK quotes a header it refuses,
+        // which may hold the token). Only the type is kept, and no cause is attached.
+        return new TransportFailure(
+                TransportFailure.Reason.BROKEN,
+                "the request to " + describe(target) + " failed ("
+                        + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")",
+                null);
+    }
+
+    /**
+     * The exception's type and, for the JDK's network exceptions (IOException and subtypes), their
+     * message. That message may quote what the server sent (an invalid status line echoing a
+     * header), so it is untrusted: {@link Failures#fromTransport} screens it before it is shown.
+     */
+    private static String safeReason(Throwable cause) {
+        String message = cause.getMessage();
+        String type = cause.getClass().getSimpleName();
+        return message == null || message.isBlank() || !(cause instanceof IOException) ? type : type + ": " + message;
+    }
+
+    private static String describe(URI target) {
+        return target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+    }
+
+    public static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0
+                ? (millis / 1000) + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Ends every request under way on this transport and releases its connections and threads. */
+    @Override
+    public void close() {
+        inFlight.close();
+        unirest.close();
+        JdkClientShutdown.shutdownNow(jdk);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + key + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.platformpassword.client.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What a transport's connections depend on: where they go (the data center's scheme, host and
+ * port), through which proxy, how long opening one may take, and which certificates are trusted.
+ * Clients with equal keys share one transport and its open connections. Nothing in a key is
+ * secret: proxy credentials and API credentials travel with each request instead.
+ *
+ * @param origin         scheme, host and port of the data center
+ * @param connectTimeout how long opening a connection may take
+ * @param proxy          the HTTP proxy, or null for a direct connection
+ * @param trust          the certificates trusted for TLS, or null for the JVM's default (Jenkins' own)
+ */
+record TransportKey(URI origin, Duration connectTimeout, ProxyAddress proxy, SSLContext trust) {
+
+    /** A proxy by name and port (compared by name, so that a DNS answer that changes does not split transports). */
+    record ProxyAddress(String host, int port) {
+        ProxyAddress {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    TransportKey {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    boolean isHttps() {
+        return "https".equalsIgnoreCase(origin.getScheme());
+    }
+
+    @Override
+    public String toString() {
+        return "TransportKey[" + origin + (proxy == null ? "" : " via " + proxy) + (trust == null ? "" : ", own trust")
+                + "]";
+    }
+}

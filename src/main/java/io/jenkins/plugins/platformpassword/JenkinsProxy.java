@@ -14,7 +14,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 
 /**
- * Jenkins' proxy settings (Manage Jenkins » Plugins » Advanced) as the plain
+ * Jenkins' proxy settings (Manage Jenkins » System » HTTP Proxy Configuration) as the plain
  * {@link ProxySelector} and {@link Authenticator} the client takes. The "no proxy hosts" list is
  * honoured because {@link ProxyConfiguration#createProxy(String)} applies it per host.
  */

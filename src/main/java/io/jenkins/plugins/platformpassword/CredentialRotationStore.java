@@ -12,7 +12,10 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Descriptor;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStore;
@@ -25,6 +28,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
 /**
  * The rotation protocol's storage in Jenkins: the target is the credential named by
@@ -55,15 +59,28 @@ final class CredentialRotationStore implements RotationStore {
     }
 
     /**
-     * The store that holds the credential as the build sees it (the nearest one wins, as in
-     * lookups). Everything that would make a later write fail is checked here: the credential's
-     * kind, its scope, FIPS limits, and whether the build's identity may rewrite it.
+     * The store that holds the credential the build resolved, and the domain it sits in. Everything
+     * that would make a later write fail is checked here: the credential's kind, its scope, that it
+     * is not the API client's own credential, and whether the build's identity may rewrite it.
      *
-     * @param credentialId the id as the step names it; a {@code ${PARAM}} credentials parameter is resolved
-     * @param requirements the data center's domain requirements, as in every other lookup
+     * <p>The stores are read as SYSTEM: they list their credentials only to holders of
+     * Credentials/View, which the build's identity need not have; it has been shown to be allowed
+     * to use the credential ({@code findCredentialById}), and {@link RotationPermission} decides
+     * whether it may rewrite it. The writes themselves run as the build, so the stores' own
+     * permission checks apply to them too. Only the very credential the build resolved is rewritten:
+     * another one with the same id (a user's personal credential picked through a credentials
+     * parameter, shadowing a store's) is never mistaken for it.
+     *
+     * @param credentialId          the id as the step names it; a {@code ${PARAM}} credentials parameter is resolved
+     * @param requirements          the data center's domain requirements, as in every other lookup
+     * @param apiClientCredentialId the API client's credential, which a rotation must never overwrite
      */
     static CredentialRotationStore forCredential(
-            Run<?, ?> run, String credentialId, List<DomainRequirement> requirements, SystemRotations optIn)
+            Run<?, ?> run,
+            String credentialId,
+            List<DomainRequirement> requirements,
+            String apiClientCredentialId,
+            SystemRotations optIn)
             throws RotationStoreException {
         // As the build sees it: this resolves credentials parameters and leaves out what the build may not use.
         StandardCredentials visible =
@@ -71,28 +88,50 @@ final class CredentialRotationStore implements RotationStore {
         if (visible == null) {
             throw new RotationStoreException(Messages.Rotation_NotVisible(LogText.value(credentialId)));
         }
-        CredentialsProvider.track(run, visible);
         String id = visible.getId();
+        if (id.equals(apiClientCredentialId)) {
+            throw new RotationStoreException(
+                    NewPassword.FIELD + ": " + Messages.Run_SameCredential(LogText.value(id)));
+        }
+        CredentialsProvider.track(run, visible);
+        Authentication build = Jenkins.getAuthentication2();
+        Located located;
+        try (ACLContext asSystem = ACL.as2(ACL.SYSTEM2)) {
+            located = locate(run, visible, requirements);
+        }
+        if (located == null) {
+            throw new RotationStoreException(Messages.Rotation_NoWritableStore(LogText.value(id)));
+        }
+        if (located.credential().getScope() == CredentialsScope.SYSTEM) {
+            // Builds never see System-scoped credentials; neither may they rewrite one.
+            throw new RotationStoreException(Messages.Rotation_NotVisible(LogText.value(id)));
+        }
+        if (!(located.credential() instanceof StringCredentialsImpl)
+                && !(located.credential() instanceof UsernamePasswordCredentialsImpl)) {
+            throw new RotationStoreException(Messages.Rotation_UnsupportedType(
+                    LogText.value(id), located.credential().getDescriptor().getDisplayName()));
+        }
+        String reference = SystemRotations.reference(RotationPermission.folderOf(located.store()), id);
+        String permission = RotationPermission.check(build, located.store(), reference, id, optIn);
+        return new CredentialRotationStore(located.store(), located.domain(), id, permission);
+    }
+
+    private record Located(CredentialsStore store, Domain domain, Credentials credential) {}
+
+    /** Where the build's credential is stored, the nearest store first; null when it is in none of the job's stores. */
+    private static Located locate(Run<?, ?> run, StandardCredentials visible, List<DomainRequirement> requirements) {
         for (CredentialsStore candidate : CredentialsProvider.lookupStores(run.getParent())) {
             for (Domain domain : candidate.getDomains()) {
                 if (!domain.test(requirements)) {
                     continue; // the lookup above would not have offered a credential of this domain either
                 }
-                Credentials found = find(candidate, domain, id);
-                if (found == null || found.getScope() == CredentialsScope.SYSTEM) {
-                    continue; // builds never see System-scoped credentials; neither may they rewrite one
+                Credentials found = find(candidate, domain, visible.getId());
+                if (found == visible) {
+                    return new Located(candidate, domain, found);
                 }
-                if (!(found instanceof StringCredentialsImpl) && !(found instanceof UsernamePasswordCredentialsImpl)) {
-                    throw new RotationStoreException(Messages.Rotation_UnsupportedType(
-                            LogText.value(id), found.getDescriptor().getDisplayName()));
-                }
-                String reference = SystemRotations.reference(RotationPermission.folderOf(candidate), id);
-                String permission =
-                        RotationPermission.check(Jenkins.getAuthentication2(), candidate, reference, id, optIn);
-                return new CredentialRotationStore(candidate, domain, id, permission);
             }
         }
-        throw new RotationStoreException(Messages.Rotation_NoWritableStore(LogText.value(id)));
+        return null;
     }
 
     /** The id of the credential that is rewritten (a credentials parameter resolved). */
@@ -117,13 +156,13 @@ final class CredentialRotationStore implements RotationStore {
 
     @Override
     public Optional<SecretValue> pending() throws RotationStoreException {
-        Credentials pending = find(store, domain, pendingId());
+        Credentials pending = read(pendingId());
         return pending == null ? Optional.empty() : Optional.of(SecretValue.of(Secret.toString(passwordOf(pending))));
     }
 
     @Override
     public Optional<RotationSubject> pendingSubject() {
-        Credentials pending = find(store, domain, pendingId());
+        Credentials pending = read(pendingId());
         return pending instanceof StandardCredentials standard
                 ? PendingSubjectMarker.read(standard.getDescription())
                 : Optional.empty();
@@ -163,7 +202,7 @@ final class CredentialRotationStore implements RotationStore {
 
     @Override
     public void clearPending() throws RotationStoreException {
-        Credentials pending = find(store, domain, pendingId());
+        Credentials pending = read(pendingId());
         if (pending == null) {
             return;
         }
@@ -181,8 +220,15 @@ final class CredentialRotationStore implements RotationStore {
         return targetId + PENDING_SUFFIX;
     }
 
+    /** Reads as SYSTEM, like {@link #forCredential}: listing a store needs Credentials/View, which the build need not hold. */
+    private Credentials read(String id) {
+        try (ACLContext asSystem = ACL.as2(ACL.SYSTEM2)) {
+            return find(store, domain, id);
+        }
+    }
+
     private StandardCredentials target() throws RotationStoreException {
-        Credentials found = find(store, domain, targetId);
+        Credentials found = read(targetId);
         if (!(found instanceof StandardCredentials standard)) {
             throw new RotationStoreException(Messages.Rotation_TargetGone(LogText.value(targetId)));
         }

@@ -52,9 +52,10 @@ public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
         this.defaultPlatform = Util.fixEmptyAndTrim(defaultPlatform);
     }
 
-    PlatformScope scope() {
+    /** @param folder the folder that holds this property (given, as a property added by code has no owner yet) */
+    PlatformScope scope(AbstractFolder<?> folder) {
         return new PlatformScope(
-                Messages.FolderPlatforms_Owner(getOwner().getFullName()),
+                Messages.FolderPlatforms_Owner(folder.getFullName()),
                 getPlatforms().stream().map(PlatformDefinition::toNamed).toList(),
                 defaultPlatform);
     }

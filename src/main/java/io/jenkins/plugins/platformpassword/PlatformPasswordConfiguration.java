@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -46,11 +48,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     /** The credentials builds running as SYSTEM may rotate, one per line; see {@link SystemRotations}. */
     private String rotationAsSystem;
 
-    /** Read from configurations saved before named platforms existed, and moved into {@link #platforms} on load. */
-    @Deprecated
+    /* Read from configurations saved before named platforms existed, and moved into platforms on load. */
     private String baseUrl;
 
-    @Deprecated
     private String credentialsId;
 
     /** Tokens are never persisted: a restart costs one token request per API client, and no token sits on disk. */
@@ -134,13 +134,14 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /**
-     * The data center URL of earlier versions' single default; setting it (an old Configuration
-     * as Code file) defines the default platform instead.
-     *
-     * @deprecated use {@link #setPlatforms} and {@link #setDefaultPlatform}
+    /*
+     * The single default data center and API client of earlier versions. Setting them (an old
+     * Configuration as Code file) defines the default platform instead; the getters are null once
+     * that happened, so an export lists the platforms only. Not marked @Deprecated: Configuration
+     * as Code refuses deprecated attributes by default, and old files must keep working.
      */
-    @Deprecated
+
+    /** Earlier versions' default data center URL: defines the platform {@value #MIGRATED_PLATFORM}. */
     @DataBoundSetter
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
@@ -148,20 +149,17 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** @deprecated earlier versions' single default; always null once loaded, see {@link #getPlatforms} */
-    @Deprecated
+    /** Earlier versions' default data center URL; null once moved into a platform, which happens on load. */
     public String getBaseUrl() {
         return baseUrl;
     }
 
-    /** @deprecated earlier versions' single default; always null once loaded, see {@link #getPlatforms} */
-    @Deprecated
+    /** Earlier versions' default API client credential; null once moved into a platform. */
     public String getCredentialsId() {
         return credentialsId;
     }
 
-    /** @deprecated use {@link #setPlatforms} and {@link #setDefaultPlatform} */
-    @Deprecated
+    /** Earlier versions' default API client credential: defines the platform {@value #MIGRATED_PLATFORM}. */
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
@@ -216,6 +214,33 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
 
     SystemRotations systemRotations() {
         return SystemRotations.parse(rotationAsSystem);
+    }
+
+    /**
+     * The form's values. A form with no platform sends no {@code platforms} at all, and Stapler
+     * calls setters only for what the form sends, so the list is emptied first: deleting the last
+     * platform must stick. An empty or out-of-range timeout becomes a form error, not a server
+     * error.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        for (String field : List.of("connectTimeoutSeconds", "requestTimeoutSeconds")) {
+            Object value = json.opt(field);
+            if (value == null) {
+                continue;
+            }
+            String text = value.toString().trim();
+            if (text.isEmpty()) {
+                json.remove(field); // the default applies
+                continue;
+            }
+            FormValidation check = FormValidation.validateIntegerInRange(text, 1, MAX_TIMEOUT_SECONDS);
+            if (check.kind != FormValidation.Kind.OK) {
+                throw new FormException(field + ": " + check.getMessage(), field);
+            }
+        }
+        platforms = null;
+        return super.configure(req, json);
     }
 
     /** The global platforms as the outermost scope of every job. */

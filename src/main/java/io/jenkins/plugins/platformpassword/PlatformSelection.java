@@ -37,12 +37,16 @@ final class PlatformSelection {
     static List<PlatformScope> scopes(Item context, PlatformPasswordConfiguration global) {
         List<PlatformScope> scopes = new ArrayList<>();
         ItemGroup<?> group = context == null ? null : context instanceof ItemGroup<?> self ? self : context.getParent();
-        while (group instanceof AbstractFolder<?> folder) {
-            FolderPlatforms own = folder.getProperties().get(FolderPlatforms.class);
-            if (own != null) {
-                scopes.add(own.scope());
+        // Up to Jenkins itself, through every kind of item group (a folder inside a multi-configuration
+        // project, say); only folders hold platforms.
+        while (group instanceof Item item) {
+            if (group instanceof AbstractFolder<?> folder) {
+                FolderPlatforms own = folder.getProperties().get(FolderPlatforms.class);
+                if (own != null) {
+                    scopes.add(own.scope(folder));
+                }
             }
-            group = folder.getParent();
+            group = item.getParent();
         }
         scopes.add(global.scope());
         return scopes;

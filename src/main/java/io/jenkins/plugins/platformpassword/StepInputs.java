@@ -87,9 +87,8 @@ record StepInputs(
             if (step.isGeneratePassword()) {
                 checkLength(step.getPasswordLength());
                 Set<CharacterClass> classes = CharacterClasses.parse(step.getCharacterClasses());
-                CredentialRotationStore rotation =
-                        CredentialRotationStore.forCredential(run, passwordId, domain, global.systemRotations());
-                requireDistinct(rotation.targetId(), apiClient);
+                CredentialRotationStore rotation = CredentialRotationStore.forCredential(
+                        run, passwordId, domain, apiClient.getId(), global.systemRotations());
                 return new StepInputs(target.platform(), endpoint, id, login, client, null, rotation, classes);
             }
             StandardCredentials passwordCredential = credentials.newPassword(passwordId);

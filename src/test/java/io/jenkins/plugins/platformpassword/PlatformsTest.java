@@ -188,6 +188,34 @@ class PlatformsTest {
     }
 
     @Test
+    void aFormWithoutPlatformsDeletesTheLastOne() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
+
+        // A form whose last platform was deleted sends no "platforms" at all.
+        j.executeOnServer(() -> global.configure(
+                org.kohsuke.stapler.Stapler.getCurrentRequest2(), JSONObject.fromObject("{\"defaultPlatform\": \"\"}")));
+
+        assertThat(global.getPlatforms()).isEmpty();
+    }
+
+    @Test
+    void aTimeoutOutOfRangeInTheFormIsAFormErrorAndAnEmptyOneTheDefault() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> j.executeOnServer(() -> global.configure(
+                org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                JSONObject.fromObject("{\"connectTimeoutSeconds\": \"900\"}"))));
+        j.executeOnServer(() -> global.configure(
+                org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                JSONObject.fromObject("{\"connectTimeoutSeconds\": \"\", \"requestTimeoutSeconds\": \"45\"}")));
+
+        assertThat(refused).hasStackTraceContaining("connectTimeoutSeconds");
+        assertThat(global.getConnectTimeoutSeconds()).isEqualTo(10);
+        assertThat(global.getRequestTimeoutSeconds()).isEqualTo(45);
+    }
+
+    @Test
     void theFolderPropertySurvivesTheFormRoundTrip() throws Exception {
         Customer acme = new Customer("acme", platform.simulator);
         FolderPlatforms before = acme.folder.getProperties().get(FolderPlatforms.class);
@@ -306,7 +334,7 @@ class PlatformsTest {
             FolderPlatforms platforms = new FolderPlatforms();
             platforms.setPlatforms(
                     List.of(new PlatformDefinition("eu2", dataCenter.dataCenterUrl().toString(), clientCredential)));
-            folder.getProperties().add(platforms);
+            folder.addProperty(platforms);
         }
 
         /** A Pipeline in this customer's folder; {@code extra} are more step arguments, or null. */

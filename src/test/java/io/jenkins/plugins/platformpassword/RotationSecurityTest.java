@@ -8,6 +8,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Computer;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -106,6 +107,9 @@ class RotationSecurityTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
                 .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
+                .onRoot()
                 .to(OPERATOR));
         Map<String, String> before = contents(j.jenkins);
 
@@ -122,6 +126,9 @@ class RotationSecurityTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
                 .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
+                .onRoot()
                 .to(OPERATOR)
                 .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
                 .onRoot()
@@ -146,6 +153,9 @@ class RotationSecurityTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
                 .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
+                .onRoot()
                 .to(OPERATOR));
         Map<String, String> before = contents(j.jenkins);
 
@@ -179,6 +189,9 @@ class RotationSecurityTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
                 .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
+                .onRoot()
                 .to(OPERATOR)
                 .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
                 .onRoot()

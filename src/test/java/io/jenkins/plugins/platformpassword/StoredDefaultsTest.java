@@ -125,7 +125,8 @@ class StoredDefaultsTest {
 
         PlatformPasswordConfiguration loaded = new PlatformPasswordConfiguration();
 
-        assertThat(loaded.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
+        assertThat(loaded.getPlatforms()).singleElement().satisfies(migrated -> assertThat(migrated.getBaseUrl())
+                .isEqualTo("https://eu2-cloud.example.com"));
         assertThat(loaded.getConnectTimeoutSeconds()).isEqualTo(10);
         assertThat(loaded.getRequestTimeoutSeconds()).isEqualTo(30);
         assertThat(loaded.isAllowPlainHttp()).isFalse();

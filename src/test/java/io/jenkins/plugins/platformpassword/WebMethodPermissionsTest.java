@@ -25,7 +25,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class WebMethodPermissionsTest {
 
     private static final String STEP = "descriptorByName/" + ChangePlatformPasswordStep.class.getName() + "/";
-    private static final String GLOBAL = "descriptorByName/" + PlatformPasswordConfiguration.class.getName() + "/";
+    /** A platform's form (globally or in a folder): its Test connection sends a stored secret too. */
+    private static final String PLATFORM = "descriptorByName/" + PlatformDefinition.class.getName() + "/";
 
     private JenkinsRule j;
     private JenkinsPlatform platform;
@@ -84,7 +85,7 @@ class WebMethodPermissionsTest {
     void aReaderCannotTestTheGlobalConnection() throws Exception {
         Page page = post(
                 "reader",
-                GLOBAL + "testConnection",
+                PLATFORM + "testConnection",
                 "baseUrl=" + encode(platform.url()) + "&credentialsId=" + JenkinsPlatform.API_CLIENT_ID);
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
         assertThat(platform.simulator.requests()).isEmpty();

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.platformpassword;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -31,7 +31,8 @@ final class BuildConsole implements ProgressListener {
     }
 
     void resolved(ResolvedUser user) {
-        out.println(PREFIX + Messages.Console_ResolvedLogin(
+        out.println(PREFIX
+                + Messages.Console_ResolvedLogin(
                         LogText.value(user.login()), user.id(), LogText.value(user.tenantId())));
     }
 

@@ -279,7 +279,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
-                String inherited = targetIfKnown(item, platform).map(StepTarget::baseUrl).orElse(null);
+                String inherited =
+                        targetIfKnown(item, platform).map(StepTarget::baseUrl).orElse(null);
                 return inherited == null
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_BaseUrlMissing())
                         : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatformBaseUrl(inherited));
@@ -318,8 +319,9 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
-                String inherited =
-                        targetIfKnown(item, platform).map(StepTarget::credentialsId).orElse(null);
+                String inherited = targetIfKnown(item, platform)
+                        .map(StepTarget::credentialsId)
+                        .orElse(null);
                 return inherited == null
                         ? FormValidation.error(Messages.ChangePlatformPasswordStep_CredentialsMissing())
                         : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatformCredentials(inherited));
@@ -385,7 +387,9 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
         private static String apiClientOf(Item item, String platform, String credentialsId) {
             return Util.fixEmptyAndTrim(credentialsId) != null
                     ? credentialsId
-                    : targetIfKnown(item, platform).map(StepTarget::credentialsId).orElse(null);
+                    : targetIfKnown(item, platform)
+                            .map(StepTarget::credentialsId)
+                            .orElse(null);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
+import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

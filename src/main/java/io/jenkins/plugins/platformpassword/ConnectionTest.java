@@ -5,16 +5,16 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
-import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.List;
 
 /**
@@ -49,7 +49,8 @@ final class ConnectionTest {
             PlatformEndpoint endpoint = PlatformEndpoint.parse(baseUrl, allowPlainHttp);
             UserId user = Util.fixEmptyAndTrim(userId) == null || userId.contains("${") ? null : UserId.parse(userId);
             List<DomainRequirement> domain = DataCenterDomain.of(endpoint);
-            StandardUsernamePasswordCredentials stored = CredentialsDropdowns.findApiClient(item, credentialsId, domain);
+            StandardUsernamePasswordCredentials stored =
+                    CredentialsDropdowns.findApiClient(item, credentialsId, domain);
             if (stored == null) {
                 return CredentialsDropdowns.checkApiClient(item, credentialsId, domain);
             }

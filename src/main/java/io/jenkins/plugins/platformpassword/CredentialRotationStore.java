@@ -16,11 +16,11 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStore;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationSubject;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -90,8 +90,7 @@ final class CredentialRotationStore implements RotationStore {
         }
         String id = visible.getId();
         if (id.equals(apiClientCredentialId)) {
-            throw new RotationStoreException(
-                    NewPassword.FIELD + ": " + Messages.Run_SameCredential(LogText.value(id)));
+            throw new RotationStoreException(NewPassword.FIELD + ": " + Messages.Run_SameCredential(LogText.value(id)));
         }
         CredentialsProvider.track(run, visible);
         Authentication build = Jenkins.getAuthentication2();
@@ -182,7 +181,9 @@ final class CredentialRotationStore implements RotationStore {
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(LogText.value(pendingId()), e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(
+                            LogText.value(pendingId()), e.getClass().getSimpleName()),
+                    e);
         }
     }
 
@@ -192,11 +193,14 @@ final class CredentialRotationStore implements RotationStore {
         Credentials replacement = withPassword(target, password);
         try {
             if (!store.updateCredentials(domain, target, replacement)) {
-                throw new RotationStoreException(Messages.Rotation_WriteFailed(LogText.value(targetId), "update refused"));
+                throw new RotationStoreException(
+                        Messages.Rotation_WriteFailed(LogText.value(targetId), "update refused"));
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(LogText.value(targetId), e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(
+                            LogText.value(targetId), e.getClass().getSimpleName()),
+                    e);
         }
     }
 
@@ -208,11 +212,14 @@ final class CredentialRotationStore implements RotationStore {
         }
         try {
             if (!store.removeCredentials(domain, pending)) {
-                throw new RotationStoreException(Messages.Rotation_WriteFailed(LogText.value(pendingId()), "removal refused"));
+                throw new RotationStoreException(
+                        Messages.Rotation_WriteFailed(LogText.value(pendingId()), "removal refused"));
             }
         } catch (IOException | AccessDeniedException e) {
             throw new RotationStoreException(
-                    Messages.Rotation_WriteFailed(LogText.value(pendingId()), e.getClass().getSimpleName()), e);
+                    Messages.Rotation_WriteFailed(
+                            LogText.value(pendingId()), e.getClass().getSimpleName()),
+                    e);
         }
     }
 
@@ -250,7 +257,8 @@ final class CredentialRotationStore implements RotationStore {
             } catch (Descriptor.FormException e) {
                 // FIPS mode refuses short passwords here; StepInputs refuses such lengths up front.
                 throw new RotationStoreException(
-                        Messages.Rotation_WriteFailed(LogText.value(targetId), "the credential refused the password"), null);
+                        Messages.Rotation_WriteFailed(LogText.value(targetId), "the credential refused the password"),
+                        null);
             }
         }
         throw new RotationStoreException(Messages.Rotation_UnsupportedType(
@@ -271,7 +279,8 @@ final class CredentialRotationStore implements RotationStore {
 
     private static Credentials find(CredentialsStore store, Domain domain, String id) {
         for (Credentials credentials : store.getCredentials(domain)) {
-            if (credentials instanceof IdCredentials identified && identified.getId().equals(id)) {
+            if (credentials instanceof IdCredentials identified
+                    && identified.getId().equals(id)) {
                 return credentials;
             }
         }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -16,6 +15,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -48,11 +48,7 @@ final class CredentialsDropdowns {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(
-                        authentication(item),
-                        item,
-                        StandardUsernamePasswordCredentials.class,
-                        domain,
-                        USABLE_IN_BUILDS)
+                        authentication(item), item, StandardUsernamePasswordCredentials.class, domain, USABLE_IN_BUILDS)
                 .includeCurrentValue(current);
     }
 
@@ -118,8 +114,8 @@ final class CredentialsDropdowns {
                     LogText.value(id), other.getDescriptor().getDisplayName(), expected));
         }
         return find(item, id, StandardCredentials.class, List.of()) != null
-                ? FormValidation.error(Messages.CredentialsDropdowns_OtherDomain(
-                        LogText.value(id), DataCenterDomain.hostOf(domain)))
+                ? FormValidation.error(
+                        Messages.CredentialsDropdowns_OtherDomain(LogText.value(id), DataCenterDomain.hostOf(domain)))
                 : FormValidation.error(Messages.CredentialsDropdowns_NotFound(LogText.value(id), expected));
     }
 

@@ -20,7 +20,8 @@ final class DataCenterDomain {
     private DataCenterDomain() {}
 
     static List<DomainRequirement> of(PlatformEndpoint endpoint) {
-        return URIRequirementBuilder.fromUri(endpoint.dataCenterUrl().toString()).build();
+        return URIRequirementBuilder.fromUri(endpoint.dataCenterUrl().toString())
+                .build();
     }
 
     /**

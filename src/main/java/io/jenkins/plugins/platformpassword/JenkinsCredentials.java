@@ -7,9 +7,9 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -32,8 +32,8 @@ final class JenkinsCredentials {
     }
 
     StandardUsernamePasswordCredentials apiClient(String id) throws AbortException {
-        StandardUsernamePasswordCredentials found =
-                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run, requirements);
+        StandardUsernamePasswordCredentials found = CredentialsProvider.findCredentialById(
+                id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (found == null) {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
@@ -48,8 +48,8 @@ final class JenkinsCredentials {
             CredentialsProvider.track(run, text);
             return text;
         }
-        StandardUsernamePasswordCredentials pair =
-                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run, requirements);
+        StandardUsernamePasswordCredentials pair = CredentialsProvider.findCredentialById(
+                id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (pair != null) {
             CredentialsProvider.track(run, pair);
             return pair;
@@ -83,7 +83,8 @@ final class JenkinsCredentials {
                 CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, List.of()) != null;
         return new AbortException(
                 elsewhere
-                        ? Messages.Credentials_OtherDomain(field, LogText.value(id), DataCenterDomain.hostOf(requirements))
+                        ? Messages.Credentials_OtherDomain(
+                                field, LogText.value(id), DataCenterDomain.hostOf(requirements))
                         : Messages.Credentials_NotFound(field, LogText.value(id), expected));
     }
 

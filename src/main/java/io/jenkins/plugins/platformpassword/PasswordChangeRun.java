@@ -5,18 +5,18 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
-import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationOutcome;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -42,7 +42,11 @@ final class PasswordChangeRun {
     void execute(ChangePlatformPasswordStep step, EnvVars env) throws AbortException, InterruptedException {
         StepInputs inputs = StepInputs.resolve(step, env, run, global);
         BuildConsole console = new BuildConsole(listener);
-        console.starting(inputs.platformName(), inputs.endpoint(), inputs.user(), inputs.client().displayId());
+        console.starting(
+                inputs.platformName(),
+                inputs.endpoint(),
+                inputs.user(),
+                inputs.client().displayId());
         Outcomes outcomes = new Outcomes(inputs, console);
         try (PlatformClient platform = new PlatformClient(
                 inputs.endpoint(),
@@ -130,7 +134,8 @@ final class PasswordChangeRun {
             run.save();
         } catch (IOException e) {
             // The console line below still records the change; only the build page's table may miss it.
-            listener.getLogger().println(Messages.Run_SummaryNotSaved(e.getClass().getSimpleName()));
+            listener.getLogger()
+                    .println(Messages.Run_SummaryNotSaved(e.getClass().getSimpleName()));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import hudson.model.Run;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -116,7 +116,9 @@ public final class PasswordChangeSummary implements RunAction2 {
                     + " | user " + (userId == null ? "?" : userId)
                     + (login == null ? "" : " (" + LogText.value(login) + ")")
                     + " | " + endpoint + " | " + attempts + " attempt(s)"
-                    + (rotatedCredentialId == null ? "" : " | credential " + LogText.value(rotatedCredentialId) + " updated");
+                    + (rotatedCredentialId == null
+                            ? ""
+                            : " | credential " + LogText.value(rotatedCredentialId) + " updated");
         }
     }
 

@@ -109,7 +109,8 @@ public class PlatformDefinition extends AbstractDescribableImpl<PlatformDefiniti
             }
             return Util.fixEmptyAndTrim(value) == null
                     ? FormValidation.ok(Messages.PlatformDefinition_BaseUrlPerStep())
-                    : FormChecks.baseUrl(value, PlatformPasswordConfiguration.get().isAllowPlainHttp());
+                    : FormChecks.baseUrl(
+                            value, PlatformPasswordConfiguration.get().isAllowPlainHttp());
         }
 
         @POST

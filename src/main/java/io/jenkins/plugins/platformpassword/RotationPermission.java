@@ -5,8 +5,8 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.security.Permission;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -43,15 +43,15 @@ final class RotationPermission {
             throws RotationStoreException {
         if (isSystem(build)) {
             if (!optIn.allows(reference)) {
-                throw new RotationStoreException(Messages.Rotation_RefusedAsSystem(LogText.value(credentialId), LogText.value(reference)));
+                throw new RotationStoreException(
+                        Messages.Rotation_RefusedAsSystem(LogText.value(credentialId), LogText.value(reference)));
             }
             return Messages.Rotation_AllowedAsSystem(LogText.value(credentialId), LogText.value(reference));
         }
         for (Permission needed : NEEDED) {
             if (!store.hasPermission2(build, needed)) {
-                throw new RotationStoreException(
-                        Messages.Rotation_NoPermission(
-                                LogText.value(credentialId), LogText.value(build.getName()), needed.name, where(store)));
+                throw new RotationStoreException(Messages.Rotation_NoPermission(
+                        LogText.value(credentialId), LogText.value(build.getName()), needed.name, where(store)));
             }
         }
         return Messages.Rotation_AllowedAsUser(
@@ -71,6 +71,8 @@ final class RotationPermission {
 
     private static String where(CredentialsStore store) {
         String folder = folderOf(store);
-        return folder.isEmpty() ? Messages.Rotation_JenkinsStore() : Messages.Rotation_FolderStore(LogText.value(folder));
+        return folder.isEmpty()
+                ? Messages.Rotation_JenkinsStore()
+                : Messages.Rotation_FolderStore(LogText.value(folder));
     }
 }

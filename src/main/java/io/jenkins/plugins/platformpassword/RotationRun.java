@@ -1,12 +1,12 @@
 package io.jenkins.plugins.platformpassword;
 
-import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.FailureKind;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.rotation.PasswordRotation;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationException;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationLocks;

@@ -7,17 +7,17 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Util;
 import hudson.model.Run;
-import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
-import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
-import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
+import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.List;
 import java.util.Set;
 import jenkins.security.FIPS140;
@@ -127,7 +127,8 @@ record StepInputs(
      */
     private static void requireDistinct(String passwordCredentialId, StandardUsernamePasswordCredentials apiClient) {
         if (passwordCredentialId.equals(apiClient.getId())) {
-            throw new InvalidInputException(NewPassword.FIELD, Messages.Run_SameCredential(LogText.value(passwordCredentialId)));
+            throw new InvalidInputException(
+                    NewPassword.FIELD, Messages.Run_SameCredential(LogText.value(passwordCredentialId)));
         }
     }
 

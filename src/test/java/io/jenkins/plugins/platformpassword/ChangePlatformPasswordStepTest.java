@@ -259,16 +259,19 @@ class ChangePlatformPasswordStepTest {
         ChangePlatformPasswordStep.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
 
-        List<String> offered =
-                descriptor.doFillPasswordCredentialsIdItems(project, "", JenkinsPlatform.API_CLIENT_ID, platform.url(), "")
-                        .stream()
-                        .map(option -> option.value)
-                        .toList();
+        List<String> offered = descriptor
+                .doFillPasswordCredentialsIdItems(project, "", JenkinsPlatform.API_CLIENT_ID, platform.url(), "")
+                .stream()
+                .map(option -> option.value)
+                .toList();
 
         assertThat(offered).contains(JenkinsPlatform.PASSWORD_ID).doesNotContain(JenkinsPlatform.API_CLIENT_ID);
-        assertThat(descriptor
-                        .doCheckPasswordCredentialsId(
-                                project, JenkinsPlatform.API_CLIENT_ID, JenkinsPlatform.API_CLIENT_ID, platform.url(), "")
+        assertThat(descriptor.doCheckPasswordCredentialsId(
+                                project,
+                                JenkinsPlatform.API_CLIENT_ID,
+                                JenkinsPlatform.API_CLIENT_ID,
+                                platform.url(),
+                                "")
                         .kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
     }
@@ -276,8 +279,7 @@ class ChangePlatformPasswordStepTest {
     @Test
     void aChangeIsRecordedOnDiskAsSoonAsItHappened() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "recorded");
-        job.setDefinition(new CpsFlowDefinition(
-                platform.pipelineStep(platform.customerUser) + "\nsleep 600", true));
+        job.setDefinition(new CpsFlowDefinition(platform.pipelineStep(platform.customerUser) + "\nsleep 600", true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Summary: changed", run);
 

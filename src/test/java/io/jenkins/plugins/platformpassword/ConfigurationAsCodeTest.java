@@ -35,7 +35,8 @@ class ConfigurationAsCodeTest {
         assertThat(global.getConnectTimeoutSeconds()).isEqualTo(5);
         assertThat(global.getRequestTimeoutSeconds()).isEqualTo(45);
         assertThat(global.isAllowPlainHttp()).isTrue();
-        assertThat(global.systemRotations().allows("customers/acme/backup-operator-password")).isTrue();
+        assertThat(global.systemRotations().allows("customers/acme/backup-operator-password"))
+                .isTrue();
         assertThat(global.systemRotations().allows("backup-operator-password")).isFalse();
     }
 

@@ -6,8 +6,6 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
-import hudson.model.FreeStyleBuild;
-import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
@@ -64,21 +62,29 @@ class PlatformsTest {
 
         assertThat(platform.simulator.passwordOf(acme.user)).hasValue(acme.password);
         assertThat(otherDataCenter.passwordOf(globex.user)).hasValue(globex.password);
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().contains(globex.user));
-        assertThat(otherDataCenter.requests()).noneMatch(request -> request.path().contains(acme.user));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().contains(globex.user));
+        assertThat(otherDataCenter.requests())
+                .noneMatch(request -> request.path().contains(acme.user));
     }
 
     @Test
     void aJobInOneFolderCannotUseAnotherFoldersPlatform() throws Exception {
         Customer acme = new Customer("acme", platform.simulator);
         Customer globex = new Customer("globex", otherDataCenter);
-        globex.folder.getProperties().get(FolderPlatforms.class).setPlatforms(List.of(
-                new PlatformDefinition("eu2", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential),
-                new PlatformDefinition("globex-only", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential)));
+        globex.folder
+                .getProperties()
+                .get(FolderPlatforms.class)
+                .setPlatforms(List.of(
+                        new PlatformDefinition(
+                                "eu2", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential),
+                        new PlatformDefinition(
+                                "globex-only", otherDataCenter.dataCenterUrl().toString(), globex.clientCredential)));
 
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, acme.job("reach-across", "platform: 'globex-only'"));
 
-        j.assertLogContains("platform: no platform named 'globex-only' is defined for this job; known: eu2 (folder acme)", run);
+        j.assertLogContains(
+                "platform: no platform named 'globex-only' is defined for this job; known: eu2 (folder acme)", run);
         j.assertLogNotContains("folder globex", run);
         assertThat(otherDataCenter.requests()).isEmpty();
     }
@@ -143,7 +149,8 @@ class PlatformsTest {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
         j.assertLogContains(
-                "platform: no platform named 'eu9' is defined for this job; known: eu2 (the global configuration)", run);
+                "platform: no platform named 'eu9' is defined for this job; known: eu2 (the global configuration)",
+                run);
         assertThat(platform.simulator.requests()).isEmpty();
     }
 
@@ -194,7 +201,8 @@ class PlatformsTest {
 
         // A form whose last platform was deleted sends no "platforms" at all.
         j.executeOnServer(() -> global.configure(
-                org.kohsuke.stapler.Stapler.getCurrentRequest2(), JSONObject.fromObject("{\"defaultPlatform\": \"\"}")));
+                org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                JSONObject.fromObject("{\"defaultPlatform\": \"\"}")));
 
         assertThat(global.getPlatforms()).isEmpty();
     }
@@ -203,9 +211,10 @@ class PlatformsTest {
     void aTimeoutOutOfRangeInTheFormIsAFormErrorAndAnEmptyOneTheDefault() throws Exception {
         PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
 
-        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> j.executeOnServer(() -> global.configure(
-                org.kohsuke.stapler.Stapler.getCurrentRequest2(),
-                JSONObject.fromObject("{\"connectTimeoutSeconds\": \"900\"}"))));
+        Throwable refused =
+                org.assertj.core.api.Assertions.catchThrowable(() -> j.executeOnServer(() -> global.configure(
+                        org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                        JSONObject.fromObject("{\"connectTimeoutSeconds\": \"900\"}"))));
         j.executeOnServer(() -> global.configure(
                 org.kohsuke.stapler.Stapler.getCurrentRequest2(),
                 JSONObject.fromObject("{\"connectTimeoutSeconds\": \"\", \"requestTimeoutSeconds\": \"45\"}")));
@@ -236,7 +245,8 @@ class PlatformsTest {
         Customer acme = new Customer("acme", platform.simulator);
         WorkflowRun run = j.buildAndAssertSuccess(acme.job("api", "platform: 'eu2'"));
 
-        JSONObject json = j.getJSON(run.getUrl() + "api/json?tree=actions[_class,entries[*]]").getJSONObject();
+        JSONObject json = j.getJSON(run.getUrl() + "api/json?tree=actions[_class,entries[*]]")
+                .getJSONObject();
 
         JSONObject summary = null;
         for (Object action : json.getJSONArray("actions")) {
@@ -325,15 +335,19 @@ class PlatformsTest {
                     .addCredentials(
                             Domain.global(),
                             new UsernamePasswordCredentialsImpl(
-                                    CredentialsScope.GLOBAL, clientCredential, name, client.clientId(), client.secret()));
+                                    CredentialsScope.GLOBAL,
+                                    clientCredential,
+                                    name,
+                                    client.clientId(),
+                                    client.secret()));
             RotationStepTest.storeOf(folder)
                     .addCredentials(
                             Domain.global(),
                             new StringCredentialsImpl(
                                     CredentialsScope.GLOBAL, passwordCredential, name, Secret.fromString(password)));
             FolderPlatforms platforms = new FolderPlatforms();
-            platforms.setPlatforms(
-                    List.of(new PlatformDefinition("eu2", dataCenter.dataCenterUrl().toString(), clientCredential)));
+            platforms.setPlatforms(List.of(
+                    new PlatformDefinition("eu2", dataCenter.dataCenterUrl().toString(), clientCredential)));
             folder.addProperty(platforms);
         }
 

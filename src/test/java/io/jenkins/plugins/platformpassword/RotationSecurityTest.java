@@ -75,7 +75,8 @@ class RotationSecurityTest {
 
     @Test
     void aBuildRunningAsSystemRotatesWhatAnAdministratorListed() throws Exception {
-        PlatformPasswordConfiguration.get().setRotationAsSystem("# reviewed by the admin\n" + JenkinsPlatform.PASSWORD_ID);
+        PlatformPasswordConfiguration.get()
+                .setRotationAsSystem("# reviewed by the admin\n" + JenkinsPlatform.PASSWORD_ID);
         FreeStyleProject project = rotatingJob(j.jenkins, "as-system-allowed", JenkinsPlatform.PASSWORD_ID);
 
         j.buildAndAssertSuccess(project);
@@ -202,7 +203,8 @@ class RotationSecurityTest {
 
         j.assertLogContains("Dry run: the rotation would be allowed: the build runs as " + OPERATOR, build);
         assertThat(contents(j.jenkins)).isEqualTo(before);
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
     }
 
     @Test
@@ -235,14 +237,16 @@ class RotationSecurityTest {
         QueueItemAuthenticatorConfiguration.get()
                 .getAuthenticators()
                 .add(new MockQueueItemAuthenticator()
-                        .authenticate(job.getFullName(), User.getById(user, true).impersonate2()));
+                        .authenticate(
+                                job.getFullName(), User.getById(user, true).impersonate2()));
     }
 
     private static void addPassword(Folder folder, String id, String value) throws Exception {
         RotationStepTest.storeOf(folder)
                 .addCredentials(
                         Domain.global(),
-                        new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "a customer's password", Secret.fromString(value)));
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL, id, "a customer's password", Secret.fromString(value)));
     }
 
     /** Every credential of the store that belongs to this context, id to secret (or description), to compare before and after. */
@@ -264,7 +268,9 @@ class RotationSecurityTest {
 
     private void assertNothingHappened(Map<String, String> before, Object context) {
         assertThat(contents(context)).as("the store's contents").isEqualTo(before);
-        assertThat(platform.simulator.requests()).as("requests the platform saw").isEmpty();
+        assertThat(platform.simulator.requests())
+                .as("requests the platform saw")
+                .isEmpty();
     }
 
     private static String password(ItemGroup<?> context, String id) {

@@ -37,8 +37,7 @@ class RotationStepTest {
         j = rule;
         platform = new JenkinsPlatform(rule);
         // These builds run as SYSTEM; RotationSecurityTest covers who may rotate without this opt-in.
-        PlatformPasswordConfiguration.get()
-                .setRotationAsSystem(JenkinsPlatform.PASSWORD_ID + "\nteam/team-password");
+        PlatformPasswordConfiguration.get().setRotationAsSystem(JenkinsPlatform.PASSWORD_ID + "\nteam/team-password");
     }
 
     @AfterEach
@@ -156,10 +155,13 @@ class RotationStepTest {
         j.assertLogContains("pending password from an interrupted rotation of user " + otherUser, build);
         j.assertLogNotContains("Pending-Passw0rd-of-other-user", build);
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
         assertThat(secretText(j.jenkins, pendingId).getSecret().getPlainText())
                 .isEqualTo("Pending-Passw0rd-of-other-user");
-        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID).getSecret().getPlainText())
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
                 .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
     }
 
@@ -188,8 +190,7 @@ class RotationStepTest {
     void thePendingEntryRecordsTheUserAndTheDataCenter() throws Exception {
         // The platform takes the new password, then the answer is lost: the pending entry stays for a later run.
         for (int i = 0; i < 3; i++) {
-            platform.simulator.enqueueFault(
-                    "/api/2/users/" + platform.customerUser + "/password", Fault.status(503));
+            platform.simulator.enqueueFault("/api/2/users/" + platform.customerUser + "/password", Fault.status(503));
         }
         FreeStyleProject project = j.createFreeStyleProject("interrupted");
         project.getBuildersList().add(rotationStep(platform.customerUser));

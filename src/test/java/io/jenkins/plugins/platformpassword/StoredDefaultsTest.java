@@ -86,8 +86,8 @@ class StoredDefaultsTest {
     @Test
     void aJobCreatedFromAMinimalConfigXmlGeneratesWithTheDefaultLengthAndClasses() throws Exception {
         PlatformPasswordConfiguration.get().setRotationAsSystem(JenkinsPlatform.PASSWORD_ID);
-        FreeStyleProject project = fromXml(
-                "generate", minimalJob(platform.customerUser, "<generatePassword>true</generatePassword>"));
+        FreeStyleProject project =
+                fromXml("generate", minimalJob(platform.customerUser, "<generatePassword>true</generatePassword>"));
 
         j.buildAndAssertSuccess(project);
 
@@ -125,8 +125,9 @@ class StoredDefaultsTest {
 
         PlatformPasswordConfiguration loaded = new PlatformPasswordConfiguration();
 
-        assertThat(loaded.getPlatforms()).singleElement().satisfies(migrated -> assertThat(migrated.getBaseUrl())
-                .isEqualTo("https://eu2-cloud.example.com"));
+        assertThat(loaded.getPlatforms())
+                .singleElement()
+                .satisfies(migrated -> assertThat(migrated.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com"));
         assertThat(loaded.getConnectTimeoutSeconds()).isEqualTo(10);
         assertThat(loaded.getRequestTimeoutSeconds()).isEqualTo(30);
         assertThat(loaded.isAllowPlainHttp()).isFalse();
@@ -135,15 +136,15 @@ class StoredDefaultsTest {
 
     @Test
     void aBuildRecordWithoutEntriesReadsBackAsAnEmptySummary() {
-        PasswordChangeSummary read = (PasswordChangeSummary) hudson.model.Run.XSTREAM2.fromXML(
-                "<" + PasswordChangeSummary.class.getName() + "/>");
+        PasswordChangeSummary read = (PasswordChangeSummary)
+                hudson.model.Run.XSTREAM2.fromXML("<" + PasswordChangeSummary.class.getName() + "/>");
 
         assertThat(read.getEntries()).isEmpty();
     }
 
     private FreeStyleProject fromXml(String name, String xml) throws Exception {
-        return (FreeStyleProject) j.jenkins.createProjectFromXML(
-                name, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return (FreeStyleProject)
+                j.jenkins.createProjectFromXML(name, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A freestyle job as the REST API or Job DSL writes it: only the fields its author cared about. */

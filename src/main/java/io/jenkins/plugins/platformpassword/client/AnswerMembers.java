@@ -1,9 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
 import java.util.Optional;
 
 /**
@@ -28,8 +27,8 @@ public final class AnswerMembers {
     /** The answer's body as a JSON object; anything else is a protocol failure naming {@code what}. */
     public static AnswerMembers of(Operation<?> operation, HttpAnswer answer, String what) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() -> Failures.protocol(
-                        operation, answer.status(), "the " + what + " answer is not a JSON object"));
+                .orElseThrow(() ->
+                        Failures.protocol(operation, answer.status(), "the " + what + " answer is not a JSON object"));
         return new AnswerMembers(operation, answer.status(), json);
     }
 
@@ -81,7 +80,9 @@ public final class AnswerMembers {
     /** An optional string; absent, null or of another type reads as empty. */
     public Optional<String> optionalText(String member) {
         JsonElement value = json.get(member);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+        return value != null
+                        && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isString()
                 ? Optional.of(value.getAsString())
                 : Optional.empty();
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import java.util.Objects;
 
 /**

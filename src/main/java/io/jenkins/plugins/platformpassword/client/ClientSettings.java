@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
-
 import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -167,7 +166,9 @@ public record ClientSettings(
     /** Enough for every attempt to use its whole connect and request timeout, with the longest waits between. */
     static Duration deadlineFor(Duration connect, Duration request, RetryPolicy policy) {
         int attempts = policy.maxAttempts();
-        return connect.plus(request).multipliedBy(attempts).plus(policy.maxInterval().multipliedBy(attempts - 1L));
+        return connect.plus(request)
+                .multipliedBy(attempts)
+                .plus(policy.maxInterval().multipliedBy(attempts - 1L));
     }
 
     private static void requirePositive(Duration value, String name) {

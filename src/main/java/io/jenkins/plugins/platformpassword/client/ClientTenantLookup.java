@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
 import java.net.URI;
 import java.util.List;
 

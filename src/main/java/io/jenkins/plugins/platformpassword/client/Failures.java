@@ -1,15 +1,13 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
 import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
 import io.jenkins.plugins.platformpassword.client.transport.HttpTransport;
 import io.jenkins.plugins.platformpassword.client.transport.TransportFailure;
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -106,8 +104,8 @@ public final class Failures {
         String said = untrusted.quotable(failure.getMessage());
         String what = said == null ? withheld(failure, operation.target()) : cut(said, TRANSPORT_CHARS);
         String message = "Could not " + operation.action() + ": " + what + ".";
-        PlatformException result = new PlatformException(
-                kind, message, 0, null, null, 1, ScreenedCause.of(failure.getCause(), untrusted));
+        PlatformException result =
+                new PlatformException(kind, message, 0, null, null, 1, ScreenedCause.of(failure.getCause(), untrusted));
         // A TLS failure is a configuration problem; asking again only delays the message.
         return failure.reason() == TransportFailure.Reason.TLS || failure.reason() == TransportFailure.Reason.CLOSED
                 ? result
@@ -116,7 +114,8 @@ public final class Failures {
 
     private static String withheld(TransportFailure failure, java.net.URI target) {
         String where = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
-        String type = failure.getCause() == null ? "" : failure.getCause().getClass().getSimpleName() + "; ";
+        String type =
+                failure.getCause() == null ? "" : failure.getCause().getClass().getSimpleName() + "; ";
         String what =
                 switch (failure.reason()) {
                     case CONNECT -> "could not connect to " + where;

@@ -36,7 +36,9 @@ public final class Json {
 
     /** Whether the element is a JSON string, not a number, boolean, object or array that {@link #text} would turn into one. */
     static boolean isString(JsonElement element) {
-        return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+        return element != null
+                && element.isJsonPrimitive()
+                && element.getAsJsonPrimitive().isString();
     }
 
     /** What a JSON value is, for messages that must not quote it: "a number", "an object", ... */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.platformpassword.client;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
 import java.net.URI;
 import java.util.List;
 import kong.unirest.core.HttpRequest;

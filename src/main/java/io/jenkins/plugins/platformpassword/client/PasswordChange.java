@@ -1,10 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
 import java.net.URI;
 import java.util.Map;
 import kong.unirest.core.HttpRequest;

@@ -11,7 +11,6 @@ import io.jenkins.plugins.platformpassword.client.transport.JdkHttpDebugLogging;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.client.transport.Route;
 import io.jenkins.plugins.platformpassword.client.transport.TransportFailure;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +50,7 @@ public final class PlatformClient implements AutoCloseable {
     private final Route route;
     /** This client's requests under way: closing the client ends them. */
     private final InFlightCalls calls = new InFlightCalls();
+
     private final Clock clock;
 
     /**
@@ -129,7 +129,9 @@ public final class PlatformClient implements AutoCloseable {
      * @return when the new token expires
      */
     public Instant verifyCredentials() throws PlatformException {
-        return run(new TokenRequest(endpoint, credentials, tokens.clock())).value.expiresAt();
+        return run(new TokenRequest(endpoint, credentials, tokens.clock()))
+                .value
+                .expiresAt();
     }
 
     public PlatformEndpoint endpoint() {
@@ -304,12 +306,7 @@ public final class PlatformClient implements AutoCloseable {
             if (route.proxyAuthorization() != null) {
                 request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
             }
-            return transport.execute(
-                    request,
-                    operation.target(),
-                    timeout,
-                    settings.maxBodyBytes(),
-                    calls);
+            return transport.execute(request, operation.target(), timeout, settings.maxBodyBytes(), calls);
         }
     }
 

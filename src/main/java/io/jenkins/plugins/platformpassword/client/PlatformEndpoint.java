@@ -170,7 +170,6 @@ public final class PlatformEndpoint {
         return path;
     }
 
-
     @Override
     public boolean equals(Object other) {
         return other instanceof PlatformEndpoint that && dataCenter.equals(that.dataCenter);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
 import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
-
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
-
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 

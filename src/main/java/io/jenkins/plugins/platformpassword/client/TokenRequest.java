@@ -1,12 +1,11 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -119,7 +118,9 @@ final class TokenRequest extends Operation<AccessToken> {
         JsonElement typeElement = json.get("token_type");
         if (typeElement != null && !typeElement.isJsonNull() && !Json.isString(typeElement)) {
             throw Failures.protocol(
-                    this, answer.status(), "the token answer's token_type is " + Json.kind(typeElement) + ", not a string");
+                    this,
+                    answer.status(),
+                    "the token answer's token_type is " + Json.kind(typeElement) + ", not a string");
         }
         String type = Json.text(json, "token_type");
         if (type != null && !type.toLowerCase(Locale.ROOT).equals("bearer")) {

@@ -1,8 +1,7 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
 import com.google.gson.JsonElement;
+import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

@@ -99,8 +99,8 @@ class ArchitectureTest {
                     .that()
                     .resideInAPackage(part)
                     .should()
-                    .dependOnClassesThat(resideInAPackage(GLUE + "..")
-                            .and(not(resideInAnyPackage(part, CLIENT + ".secrets.."))))
+                    .dependOnClassesThat(
+                            resideInAPackage(GLUE + "..").and(not(resideInAnyPackage(part, CLIENT + ".secrets.."))))
                     .check(production);
         }
     }

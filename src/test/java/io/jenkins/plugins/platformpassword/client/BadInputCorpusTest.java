@@ -1,13 +1,12 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,7 +297,13 @@ class BadInputCorpusTest {
         bad(cases, "password: lone high surrogate", Input.PASSWORD, "Correct-\ud83d-Horse-42", PASSWORD, "unpaired");
         bad(cases, "password: lone low surrogate", Input.PASSWORD, "Correct-\udd11-Horse-42", PASSWORD, "unpaired");
         bad(cases, "password: pair in reverse order", Input.PASSWORD, "Correct-\udd11\ud83d-42", PASSWORD, "unpaired");
-        bad(cases, "password: high surrogate at the end", Input.PASSWORD, "Correct-Horse-42\ud83d", PASSWORD, "unpaired");
+        bad(
+                cases,
+                "password: high surrogate at the end",
+                Input.PASSWORD,
+                "Correct-Horse-42\ud83d",
+                PASSWORD,
+                "unpaired");
         // ---- API client credentials ----
         bad(cases, "API client: empty client id", Input.CLIENT_ID, "", CREDENTIALS, "(the API client id) is empty");
         bad(cases, "API client: blank client id", Input.CLIENT_ID, "   ", CREDENTIALS, "(the API client id) is empty");
@@ -359,7 +364,13 @@ class BadInputCorpusTest {
                 CREDENTIALS,
                 "(the API client secret) is empty");
         // A client id is a UUID, so a lone surrogate in it fails that rule first; it is never sent as '?'.
-        bad(cases, "API client: lone surrogate in the id", Input.CLIENT_ID, "client-\udc00", CREDENTIALS, "is not a UUID");
+        bad(
+                cases,
+                "API client: lone surrogate in the id",
+                Input.CLIENT_ID,
+                "client-\udc00",
+                CREDENTIALS,
+                "is not a UUID");
         bad(
                 cases,
                 "API client: lone surrogate in the secret",
@@ -472,7 +483,8 @@ class BadInputCorpusTest {
                 .filteredOn(r -> r.path().equals("/api/2/idp/token"))
                 .singleElement()
                 .satisfies(token -> assertThat(token.header("Authorization"))
-                        .hasValueSatisfying(basic -> assertThat(decodedBasic(basic)).startsWith(lower + ":")));
+                        .hasValueSatisfying(
+                                basic -> assertThat(decodedBasic(basic)).startsWith(lower + ":")));
         assertThat(requests)
                 .allSatisfy(r -> assertThat(
                                 r.path() + " " + r.header("Authorization").map(BadInputCorpusTest::decodedBasic))
@@ -540,7 +552,8 @@ class BadInputCorpusTest {
         String clientId = input == Input.CLIENT_ID ? value : platform.apiClient.clientId();
         String clientSecret = input == Input.CLIENT_SECRET ? value : platform.apiClient.secret();
 
-        // The simulator speaks plain http, which only the administrator's opt-in allows; a URL under test gets no opt-in.
+        // The simulator speaks plain http, which only the administrator's opt-in allows; a URL under test gets no
+        // opt-in.
         PlatformEndpoint endpoint = PlatformEndpoint.parse(url, input != Input.BASE_URL);
         UserId userId = UserId.parse(user);
         NewPassword newPassword = NewPassword.of(SecretValue.of(password));

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import io.jenkins.plugins.platformpassword.simulator.TokenAuthMethod;

@@ -32,14 +32,16 @@ public final class CanaryForms {
         }
     }
 
-    private static final Gson HTML_SAFE_JSON = new Gson(); // Gson escapes = < > & and the apostrophe by default (HTML-safe)
+    private static final Gson HTML_SAFE_JSON =
+            new Gson(); // Gson escapes = < > & and the apostrophe by default (HTML-safe)
 
     private CanaryForms() {}
 
     /** Every form of one secret; {@code extra} adds forms only some secrets have (Base64 of a header or a body). */
     public static Map<String, String> forms(String secret, Map<String, String> extra) {
         Map<String, String> forms = new LinkedHashMap<>();
-        String json = jsonContents(new Gson().newBuilder().disableHtmlEscaping().create().toJson(secret));
+        String json = jsonContents(
+                new Gson().newBuilder().disableHtmlEscaping().create().toJson(secret));
         forms.put("raw", secret);
         forms.put("json", json);
         forms.put("json-html-safe", jsonContents(HTML_SAFE_JSON.toJson(secret)));
@@ -48,7 +50,9 @@ public final class CanaryForms {
         forms.put("json-double-escaped", jsonContents(new Gson().toJson(jsonContents(HTML_SAFE_JSON.toJson(secret)))));
         forms.put("html-hex-entities", entities(secret, true));
         forms.put("html-decimal-entities", entities(secret, false));
-        forms.put("html-named", secret.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;"));
+        forms.put(
+                "html-named",
+                secret.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;"));
         forms.put("form-urlencoded", URLEncoder.encode(secret, StandardCharsets.UTF_8));
         forms.put("encodeURIComponent", encodeUriComponent(secret));
         forms.put("percent-lower", encodeUriComponent(secret).toLowerCase(Locale.ROOT));
@@ -56,7 +60,10 @@ public final class CanaryForms {
         forms.put("base64", Base64.getEncoder().encodeToString(utf8));
         forms.put("base64-unpadded", Base64.getEncoder().withoutPadding().encodeToString(utf8));
         forms.put("base64-url", Base64.getUrlEncoder().encodeToString(utf8));
-        forms.put("base64-mime", Base64.getMimeEncoder(20, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(utf8));
+        forms.put(
+                "base64-mime",
+                Base64.getMimeEncoder(20, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(utf8));
         forms.put("hex", HexFormat.of().formatHex(utf8));
         forms.put("utf8-read-as-latin1", new String(utf8, StandardCharsets.ISO_8859_1));
         forms.putAll(extra);
@@ -68,7 +75,9 @@ public final class CanaryForms {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Map<String, String> forms = new LinkedHashMap<>();
         forms.put("base64-of-" + name, Base64.getEncoder().encodeToString(bytes));
-        forms.put("base64-url-unpadded-of-" + name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        forms.put(
+                "base64-url-unpadded-of-" + name,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         return forms;
     }
 
@@ -92,7 +101,9 @@ public final class CanaryForms {
 
     private static String asciiEscapes(String text, boolean upper) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c < 0x80 ? String.valueOf((char) c) : String.format(upper ? "\\u%04X" : "\\u%04x", c)));
+        text.chars()
+                .forEach(c -> out.append(
+                        c < 0x80 ? String.valueOf((char) c) : String.format(upper ? "\\u%04X" : "\\u%04x", c)));
         return out.toString();
     }
 

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static io.jenkins.plugins.platformpassword.client.CallInThread.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +111,9 @@ class CloseTest {
         assertThat(reaction).as("time from the close to the end of the call").isLessThan(Duration.ofSeconds(1));
         assertClosed(build);
         Thread.sleep(300);
-        assertThat(platform.passwordRequests()).as("nothing is sent after the close").isEqualTo(1);
+        assertThat(platform.passwordRequests())
+                .as("nothing is sent after the close")
+                .isEqualTo(1);
     }
 
     private static void assertClosed(CallInThread build) {

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,14 +74,19 @@ class EchoedAnswerValueTest {
         }
         if (target.contains("/clients/")) {
             return HostileServer.json(
-                    200, JSON.toJson(Map.of("id", CLIENT_ID, "tenant_id", field == Field.CLIENT_TENANT_ID ? value : TENANT)));
+                    200,
+                    JSON.toJson(
+                            Map.of("id", CLIENT_ID, "tenant_id", field == Field.CLIENT_TENANT_ID ? value : TENANT)));
         }
         if (target.contains("/search")) {
-            String parent = field == Field.SEARCH_HIT_TENANT_ID ? value : UUID.randomUUID().toString();
+            String parent = field == Field.SEARCH_HIT_TENANT_ID
+                    ? value
+                    : UUID.randomUUID().toString();
             List<Map<String, String>> items = new ArrayList<>();
             // No hit when the client's tenant is the echo: the "not found" message names the tenant searched.
             for (int i = 0; i < (field == Field.CLIENT_TENANT_ID ? 0 : 2); i++) {
-                items.add(Map.of("obj_type", "user", "id", UUID.randomUUID().toString(), "login", "jdoe", "parent_id", parent));
+                items.add(Map.of(
+                        "obj_type", "user", "id", UUID.randomUUID().toString(), "login", "jdoe", "parent_id", parent));
             }
             return HostileServer.json(200, JSON.toJson(Map.of("items", items)));
         }
@@ -90,13 +94,20 @@ class EchoedAnswerValueTest {
             return HostileServer.json(
                     200,
                     JSON.toJson(Map.of(
-                            "id", USER,
-                            "login", field == Field.USER_LOGIN ? value : "jdoe",
-                            "tenant_id", field == Field.USER_TENANT_ID ? value : UUID.randomUUID().toString(),
-                            "enabled", true)));
+                            "id",
+                            USER,
+                            "login",
+                            field == Field.USER_LOGIN ? value : "jdoe",
+                            "tenant_id",
+                            field == Field.USER_TENANT_ID
+                                    ? value
+                                    : UUID.randomUUID().toString(),
+                            "enabled",
+                            true)));
         }
         if (target.contains("/tenants/")) {
-            return HostileServer.json(404, "{\"error\":{\"code\":1005,\"message\":\"Tenant not found.\",\"details\":{}}}");
+            return HostileServer.json(
+                    404, "{\"error\":{\"code\":1005,\"message\":\"Tenant not found.\",\"details\":{}}}");
         }
         return HostileServer.json(500, "{}");
     }
@@ -137,7 +148,8 @@ class EchoedAnswerValueTest {
         UserDirectory directory = new UserDirectory(client);
         try {
             return switch (where) {
-                case CLIENT_TENANT_ID, SEARCH_HIT_TENANT_ID -> directory.resolveLogin("jdoe").toString();
+                case CLIENT_TENANT_ID, SEARCH_HIT_TENANT_ID ->
+                    directory.resolveLogin("jdoe").toString();
                 case USER_LOGIN, USER_TENANT_ID -> {
                     Diagnosis diagnosis = directory.diagnose(UserId.parse(USER));
                     yield diagnosis.explain() + "\n" + diagnosis + "\n" + client.user(UserId.parse(USER));

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.platformpassword.client.secrets.ScreenedCause;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
@@ -66,6 +65,7 @@ public class EchoedSecretTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A UUID, as the platform's client ids are; random, so that each run echoes another one. */
     private static final String CLIENT_ID = java.util.UUID.randomUUID().toString();
+
     private static final String CLIENT_SECRET = "cs=CANARY/~\"<&'+ \u00e9\u20ac\ud83d\udd11-" + hex(8);
     private static final String PASSWORD = "pw=CANARY/~\"<&'+ \u0436\u20ac\ud83d\udd12-" + hex(8);
 
@@ -119,27 +119,33 @@ public class EchoedSecretTest {
         String echo = echoOf.apply(value);
         echoesSent.add(echo);
         return switch (channel) {
-            case HTML_BODY -> HostileServer.answer(
-                    400, "text/html", "<html><body><h1>400 Bad Request</h1><pre>" + echo + "</pre></body></html>");
-            case PLATFORM_MESSAGE -> HostileServer.json(
-                    400,
-                    "{\"error\":{\"code\":1027,\"domain\":\"PlatformAccountServer\",\"message\":"
-                            + new com.google.gson.GsonBuilder()
-                                    .disableHtmlEscaping()
-                                    .create()
-                                    .toJson("Refused: " + echo) + ",\"details\":{\"info\":\"x\"}}}");
-            case CONTENT_TYPE -> HostileServer.raw("HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; echo=" + echo
-                    + "\r\nContent-Length: 17\r\nConnection: close\r\n\r\n<html>oops</html>");
+            case HTML_BODY ->
+                HostileServer.answer(
+                        400, "text/html", "<html><body><h1>400 Bad Request</h1><pre>" + echo + "</pre></body></html>");
+            case PLATFORM_MESSAGE ->
+                HostileServer.json(
+                        400,
+                        "{\"error\":{\"code\":1027,\"domain\":\"PlatformAccountServer\",\"message\":"
+                                + new com.google.gson.GsonBuilder()
+                                        .disableHtmlEscaping()
+                                        .create()
+                                        .toJson("Refused: " + echo)
+                                + ",\"details\":{\"info\":\"x\"}}}");
+            case CONTENT_TYPE ->
+                HostileServer.raw("HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; echo=" + echo
+                        + "\r\nContent-Length: 17\r\nConnection: close\r\n\r\n<html>oops</html>");
             case STATUS_LINE -> HostileServer.raw("HTTP/1.1 4O1 refused " + echo + "\r\n\r\n");
         };
     }
 
     /** The forms of a secret's value, with the forms only some secrets have. */
     private static Map<String, String> formsOf(Secret kind, String value) {
-        Map<String, String> extra = switch (kind) {
-            case TOKEN, REFUSED_TOKEN -> CanaryForms.base64Of("bearer-header", "Bearer " + value);
-            case PASSWORD -> CanaryForms.base64Of("json-body", Json.GSON.toJson(Map.of("password", value)));
-            default -> Map.of();};
+        Map<String, String> extra =
+                switch (kind) {
+                    case TOKEN, REFUSED_TOKEN -> CanaryForms.base64Of("bearer-header", "Bearer " + value);
+                    case PASSWORD -> CanaryForms.base64Of("json-body", Json.GSON.toJson(Map.of("password", value)));
+                    default -> Map.of();
+                };
         return CanaryForms.forms(value, extra);
     }
 
@@ -177,7 +183,9 @@ public class EchoedSecretTest {
             }
         }
         assertThat(calls).isGreaterThan(15);
-        assertThat(leaks).as("echoes of %s through %s that reached a message", what, via).isEmpty();
+        assertThat(leaks)
+                .as("echoes of %s through %s that reached a message", what, via)
+                .isEmpty();
     }
 
     /**
@@ -252,8 +260,9 @@ public class EchoedSecretTest {
     private static void assertUseful(Channel via, PlatformException failure) {
         switch (via) {
             case HTML_BODY, PLATFORM_MESSAGE -> assertThat(failure.getMessage()).contains("HTTP 400");
-            case CONTENT_TYPE -> assertThat(failure.bodyExcerpt()).hasValueSatisfying(e -> assertThat(e)
-                    .contains("oops"));
+            case CONTENT_TYPE ->
+                assertThat(failure.bodyExcerpt())
+                        .hasValueSatisfying(e -> assertThat(e).contains("oops"));
             case STATUS_LINE -> assertThat(failure.getMessage()).contains("127.0.0.1");
         }
     }
@@ -274,7 +283,9 @@ public class EchoedSecretTest {
                             UserId.parse("1c234e69-5469-424a-a6d1-ff5658b387a6"),
                             NewPassword.of(SecretValue.of(PASSWORD))))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
-                        assertThat(e.getMessage()).contains("Invalid status line").contains("4O1 refused by the gateway");
+                        assertThat(e.getMessage())
+                                .contains("Invalid status line")
+                                .contains("4O1 refused by the gateway");
                         // The JDK's exception itself is never attached: a screened copy names it and keeps its frames.
                         assertThat(e.getCause())
                                 .isInstanceOf(ScreenedCause.class)
@@ -315,7 +326,10 @@ public class EchoedSecretTest {
         }
         if (failure instanceof PlatformException platform) {
             text.append('\n').append(platform.bodyExcerpt().orElse(""));
-            text.append('\n').append(platform.platformError().map(PlatformError::describe).orElse(""));
+            text.append('\n')
+                    .append(platform.platformError()
+                            .map(PlatformError::describe)
+                            .orElse(""));
         }
         console.forEach(line -> text.append('\n').append(line));
         return text.toString();

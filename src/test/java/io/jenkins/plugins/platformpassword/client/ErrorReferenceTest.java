@@ -76,7 +76,9 @@ class ErrorReferenceTest {
         }
 
         assertThat(messages).as("keys found in Messages.properties").hasSizeGreaterThan(40);
-        assertThat(missing).as("Messages.properties keys without an entry in docs/errors.md").isEmpty();
+        assertThat(missing)
+                .as("Messages.properties keys without an entry in docs/errors.md")
+                .isEmpty();
     }
 
     @Test
@@ -92,7 +94,9 @@ class ErrorReferenceTest {
         }
 
         assertThat(texts).as("message texts found in the client's sources").hasSizeGreaterThan(60);
-        assertThat(missing).as("client message texts without an entry in docs/errors.md").isEmpty();
+        assertThat(missing)
+                .as("client message texts without an entry in docs/errors.md")
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +120,8 @@ class ErrorReferenceTest {
         Set<String> texts = new TreeSet<>();
         Path client = WebMethodSecurityTest.glueSources().resolve("client");
         try (Stream<Path> files = Files.walk(client)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 texts.addAll(messageTexts(WebMethodSecurityTest.WebMethodChecker.parse(file)));
             }
         }
@@ -129,7 +134,9 @@ class ErrorReferenceTest {
             argument(creation.getTypeAsString(), creation.getArguments()).ifPresent(messages::add);
         }
         for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-            boolean failures = call.getScope().map(scope -> scope.toString().equals("Failures")).orElse(false);
+            boolean failures = call.getScope()
+                    .map(scope -> scope.toString().equals("Failures"))
+                    .orElse(false);
             if (failures) {
                 argument(call.getNameAsString(), call.getArguments()).ifPresent(messages::add);
             }
@@ -199,8 +206,12 @@ class ErrorReferenceTest {
 
     private static Path resources() {
         Path glue = WebMethodSecurityTest.glueSources(); // .../src/main/java/io/jenkins/plugins/platformpassword
-        return glue.getParent().getParent().getParent().getParent().getParent().resolve(
-                "resources/io/jenkins/plugins/platformpassword");
+        return glue.getParent()
+                .getParent()
+                .getParent()
+                .getParent()
+                .getParent()
+                .resolve("resources/io/jenkins/plugins/platformpassword");
     }
 
     private record MessageArgument(String called, int index) {}

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
-
 import static io.jenkins.plugins.platformpassword.client.CallInThread.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
@@ -48,19 +47,44 @@ class Http2FaultTest {
         Duration quick = Duration.ofSeconds(2);
         Duration threeTimeouts = REQUEST_TIMEOUT.multipliedBy(3).plusSeconds(1);
         return Stream.of(
-                row("slow trickle three times", List.of(trickle(), trickle(), trickle()), FailureKind.TIMEOUT,
-                        "did not arrive completely", 3, threeTimeouts),
+                row(
+                        "slow trickle three times",
+                        List.of(trickle(), trickle(), trickle()),
+                        FailureKind.TIMEOUT,
+                        "did not arrive completely",
+                        3,
+                        threeTimeouts),
                 // Java 17 sees the reset while reading the body; Java 25 may see it before handing the body over.
-                row("cut mid-body (stream reset) three times", List.of(cut(), cut(), cut()), FailureKind.UNAVAILABLE,
-                        "the connection to 127.0.0.1", 3, quick),
+                row(
+                        "cut mid-body (stream reset) three times",
+                        List.of(cut(), cut(), cut()),
+                        FailureKind.UNAVAILABLE,
+                        "the connection to 127.0.0.1",
+                        3,
+                        quick),
                 row("cut mid-body then success", List.of(cut()), null, null, 2, quick),
-                row("hang three times", List.of(Fault.hang(), Fault.hang(), Fault.hang()), FailureKind.TIMEOUT,
-                        "no answer from 127.0.0.1", 3, threeTimeouts),
-                row("oversized body", List.of(Fault.oversizedBody(400, 8 * 1024 * 1024)), FailureKind.REJECTED, "...",
-                        1, quick),
+                row(
+                        "hang three times",
+                        List.of(Fault.hang(), Fault.hang(), Fault.hang()),
+                        FailureKind.TIMEOUT,
+                        "no answer from 127.0.0.1",
+                        3,
+                        threeTimeouts),
+                row(
+                        "oversized body",
+                        List.of(Fault.oversizedBody(400, 8 * 1024 * 1024)),
+                        FailureKind.REJECTED,
+                        "...",
+                        1,
+                        quick),
                 row("dropped connection then success", List.of(Fault.dropConnection()), null, null, 2, quick),
-                row("GOAWAY without processing the change, then success", List.of(Fault.goAwayUnprocessed()), null,
-                        null, 2, quick));
+                row(
+                        "GOAWAY without processing the change, then success",
+                        List.of(Fault.goAwayUnprocessed()),
+                        null,
+                        null,
+                        2,
+                        quick));
     }
 
     private static Arguments row(
@@ -110,7 +134,8 @@ class Http2FaultTest {
             }
         }
         assertThat(platform.passwordRequests()).as("password requests seen").isEqualTo(row.requestsSeen());
-        assertThat(platform.simulator.requests()).allSatisfy(r -> assertThat(r.protocol()).isEqualTo("HTTP/2.0"));
+        assertThat(platform.simulator.requests())
+                .allSatisfy(r -> assertThat(r.protocol()).isEqualTo("HTTP/2.0"));
         if (row.kind() == null) {
             assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();
         }
@@ -147,7 +172,9 @@ class Http2FaultTest {
                 second.changePassword(UserId.parse(platform.customerUser), PASSWORD);
             }
         }
-        assertThat(platform.simulator.requests().stream().map(RecordedRequest::clientPort).distinct())
+        assertThat(platform.simulator.requests().stream()
+                        .map(RecordedRequest::clientPort)
+                        .distinct())
                 .as("the oversized answer's stream was reset, its connection kept")
                 .hasSize(1);
     }
@@ -169,8 +196,8 @@ class Http2FaultTest {
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
                 .withDeadline(Duration.ofSeconds(60));
         try (PlatformClient client = platform.client(patient)) {
-            CallInThread build = CallInThread.start(
-                    () -> client.changePassword(UserId.parse(platform.customerUser), PASSWORD));
+            CallInThread build =
+                    CallInThread.start(() -> client.changePassword(UserId.parse(platform.customerUser), PASSWORD));
             waitUntil(() -> platform.passwordRequests() == 1);
             Thread.sleep(settleMillis);
             Duration reaction = build.interruptAndAwaitEnd();

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -68,8 +67,8 @@ class IncompleteAnswerTest {
     void aUserWithoutABooleanEnabled(String enabled) {
         answer(
                 "/api/2/users/",
-                "{\"id\":\"" + platform.customerUser + "\",\"tenant_id\":\"" + platform.customerTenant + "\""
-                        + enabled + "}");
+                "{\"id\":\"" + platform.customerUser + "\",\"tenant_id\":\"" + platform.customerTenant + "\"" + enabled
+                        + "}");
         protocolError(diagnose(), "enabled");
     }
 
@@ -138,22 +137,24 @@ class IncompleteAnswerTest {
         String canary = "CANARY-" + platform.apiClient.secret();
         String echo = "\"" + canary + "\"";
         switch (endpoint) {
-            case "users" -> answer(
-                    "/api/2/users/",
-                    "{\"id\":\"" + platform.customerUser + "\",\"tenant_id\":" + echo + ",\"enabled\":true}");
-            case "tenants" -> answer(
-                    "/api/2/tenants/", "{\"id\":\"" + platform.customerTenant + "\",\"parent_id\":" + echo + "}");
-            case "clients" -> answer(
-                    "/api/2/clients/",
-                    "{\"client_id\":\"" + platform.apiClient.clientId() + "\",\"tenant_id\":" + echo + "}");
-            default -> answer(
-                    "/api/2/search",
-                    "{\"items\":[{\"obj_type\":\"user\",\"id\":" + echo
-                            + ",\"parent_id\":\"" + platform.customerTenant + "\",\"login\":\"customer-user\"}]}");
+            case "users" ->
+                answer(
+                        "/api/2/users/",
+                        "{\"id\":\"" + platform.customerUser + "\",\"tenant_id\":" + echo + ",\"enabled\":true}");
+            case "tenants" ->
+                answer("/api/2/tenants/", "{\"id\":\"" + platform.customerTenant + "\",\"parent_id\":" + echo + "}");
+            case "clients" ->
+                answer(
+                        "/api/2/clients/",
+                        "{\"client_id\":\"" + platform.apiClient.clientId() + "\",\"tenant_id\":" + echo + "}");
+            default ->
+                answer(
+                        "/api/2/search",
+                        "{\"items\":[{\"obj_type\":\"user\",\"id\":" + echo + ",\"parent_id\":\""
+                                + platform.customerTenant + "\",\"login\":\"customer-user\"}]}");
         }
-        Throwable thrown = endpoint.equals("search")
-                ? catchThrowable(() -> directory.resolveLogin("customer-user"))
-                : diagnose();
+        Throwable thrown =
+                endpoint.equals("search") ? catchThrowable(() -> directory.resolveLogin("customer-user")) : diagnose();
 
         PlatformException e = protocolError(thrown, "is not a UUID");
         java.io.StringWriter trace = new java.io.StringWriter();

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,14 +95,17 @@ class LogForgingTest {
                         400,
                         "application/json",
                         "{\"error\":{\"code\":\"1027\u2028" + FORGED + "\",\"domain\":\"Platform\u202eAccount\","
-                                + "\"message\":\"Weak\u0085" + FORGED + "\u2066\",\"details\":{\"info\":\"x\u200b\u061cy\"}}}"));
-        platform.simulator.enqueueFault("/api/2/users/", Fault.body(400, "text/html", "<p>a\u202eb\u2028" + FORGED + "</p>"));
+                                + "\"message\":\"Weak\u0085" + FORGED
+                                + "\u2066\",\"details\":{\"info\":\"x\u200b\u061cy\"}}}"));
+        platform.simulator.enqueueFault(
+                "/api/2/users/", Fault.body(400, "text/html", "<p>a\u202eb\u2028" + FORGED + "</p>"));
         try (PlatformClient client = platform.client()) {
             for (int i = 0; i < 2; i++) {
                 PlatformException failure = catchThrowableOfType(
                         PlatformException.class,
                         () -> client.changePassword(
-                                UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("Correct-Horse-42!"))));
+                                UserId.parse(platform.customerUser),
+                                NewPassword.of(SecretValue.of("Correct-Horse-42!"))));
                 assertThat(failure.kind()).isEqualTo(FailureKind.REJECTED);
                 assertOneSafeLine(failure.getMessage());
                 failure.platformError().ifPresent(said -> assertOneSafeLine(said.toString()));

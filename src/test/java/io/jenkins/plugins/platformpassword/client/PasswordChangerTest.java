@@ -1,13 +1,12 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,9 @@ class PasswordFidelityFuzzTest {
     private static final int PASSWORDS = 10_000;
     private static final int THREADS = 4;
 
-    private static final int[] BIDI = {0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    private static final int[] BIDI = {
+        0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069
+    };
     private static final int[] SPACES = {' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x85, 0xA0, 0x2028, 0x2029, 0x3000, 0x202F};
 
     @Test
@@ -56,7 +57,9 @@ class PasswordFidelityFuzzTest {
             for (Future<Tally> tally : tallies) {
                 total.add(tally.get());
             }
-            assertThat(total.problems).as("seed %d: passwords changed in transit or refused wrongly", seed).isEmpty();
+            assertThat(total.problems)
+                    .as("seed %d: passwords changed in transit or refused wrongly", seed)
+                    .isEmpty();
             assertThat(total.refused).as("seed %d: refused", seed).isGreaterThan(PASSWORDS / 10);
             assertThat(total.sent).as("seed %d: sent", seed).isGreaterThan(PASSWORDS / 5);
             assertThat(total.refused + total.sent).isEqualTo(PASSWORDS);

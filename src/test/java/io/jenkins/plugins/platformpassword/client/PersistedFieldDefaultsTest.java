@@ -45,7 +45,8 @@ class PersistedFieldDefaultsTest {
         List<String> violations = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         try (Stream<Path> files = Files.list(WebMethodSecurityTest.glueSources())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 CompilationUnit unit = WebMethodSecurityTest.WebMethodChecker.parse(file);
                 for (TypeDeclaration<?> type : persistedTypes(unit)) {
                     checked.add(type.getNameAsString());

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
-import io.jenkins.plugins.platformpassword.client.platforms.PlatformChoice;
-import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformChoice;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +19,23 @@ class PlatformChoiceTest {
 
     private static final PlatformScope GLOBAL =
             new PlatformScope("the global configuration", List.of(GLOBAL_EU2, GLOBAL_US1), "us1");
-    private static final PlatformScope ACME = new PlatformScope("folder customers/acme", List.of(ACME_EU2, ACME_EU8), null);
+    private static final PlatformScope ACME =
+            new PlatformScope("folder customers/acme", List.of(ACME_EU2, ACME_EU8), null);
     private static final PlatformScope CUSTOMERS = new PlatformScope("folder customers", List.of(), "eu2");
 
     @Test
     void aNameIsLookedUpNearestFirst() {
-        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), "eu2")).contains(ACME_EU2);
-        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), "us1")).contains(GLOBAL_US1);
+        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), "eu2"))
+                .contains(ACME_EU2);
+        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), "us1"))
+                .contains(GLOBAL_US1);
         assertThat(PlatformChoice.choose(List.of(GLOBAL), "eu2")).contains(GLOBAL_EU2);
     }
 
     @Test
     void withoutANameTheNearestDefaultWinsAndMayNameAPlatformFurtherOut() {
-        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), null)).contains(GLOBAL_EU2);
+        assertThat(PlatformChoice.choose(List.of(ACME, CUSTOMERS, GLOBAL), null))
+                .contains(GLOBAL_EU2);
         assertThat(PlatformChoice.choose(List.of(ACME, GLOBAL), " ")).contains(GLOBAL_US1);
         assertThat(PlatformChoice.choose(List.of(new PlatformScope("g", List.of(GLOBAL_EU2), null)), null))
                 .isEmpty();
@@ -42,8 +45,9 @@ class PlatformChoiceTest {
     void anUnknownNameListsTheKnownOnesWithWhereTheyAreDefined() {
         assertThatThrownBy(() -> PlatformChoice.choose(List.of(ACME, GLOBAL), "eu9"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("platform: no platform named 'eu9' is defined for this job; known: eu2 (folder customers/acme), "
-                        + "eu8 (folder customers/acme), eu2 (the global configuration), us1 (the global configuration)");
+                .hasMessage(
+                        "platform: no platform named 'eu9' is defined for this job; known: eu2 (folder customers/acme), "
+                                + "eu8 (folder customers/acme), eu2 (the global configuration), us1 (the global configuration)");
     }
 
     @Test
@@ -61,7 +65,8 @@ class PlatformChoiceTest {
         PlatformScope broken = new PlatformScope("folder customers/initech", List.of(), "eu5");
 
         assertThatThrownBy(() -> PlatformChoice.choose(List.of(broken, GLOBAL), null))
-                .hasMessageStartingWith("platform: the default platform 'eu5' of folder customers/initech is not defined");
+                .hasMessageStartingWith(
+                        "platform: the default platform 'eu5' of folder customers/initech is not defined");
     }
 
     @Test

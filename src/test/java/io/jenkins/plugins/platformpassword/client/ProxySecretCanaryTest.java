@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.transport.Route;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jenkins.plugins.platformpassword.simulator.ConnectProxy;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import java.io.PrintWriter;
@@ -111,8 +110,8 @@ class ProxySecretCanaryTest {
                         return new PasswordAuthentication(USER, given.toCharArray());
                     }
                 });
-        try (PlatformClient client = new PlatformClient(
-                platform.endpoint(), platform.credentials(), settings, platform.tokens, listener)) {
+        try (PlatformClient client =
+                new PlatformClient(platform.endpoint(), platform.credentials(), settings, platform.tokens, listener)) {
             seen.add(client);
             seen.add(settings);
             seen.add(client.changePassword(
@@ -127,13 +126,17 @@ class ProxySecretCanaryTest {
                 .append(new SimpleFormatter().format(record))
                 .append(record.getMessage())
                 .append('\n'));
-        platform.simulator.requests().forEach(request -> everything
-                .append(request.headers())
-                .append(request.bodyAsString())
-                .append('\n'));
+        platform.simulator
+                .requests()
+                .forEach(request -> everything
+                        .append(request.headers())
+                        .append(request.bodyAsString())
+                        .append('\n'));
         String text = everything.toString();
         for (String form : forms(given)) {
-            assertThat(text).as("%s must not contain a form of the proxy password", outcome).doesNotContain(form);
+            assertThat(text)
+                    .as("%s must not contain a form of the proxy password", outcome)
+                    .doesNotContain(form);
         }
         if (outcome == Outcome.SUCCESS) {
             assertThat(platform.simulator.passwordOf(platform.customerUser)).isPresent();

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.client.transport.Route;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jenkins.plugins.platformpassword.simulator.ConnectProxy;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
@@ -93,15 +92,20 @@ class ProxyTest {
         List<ConnectProxy.ConnectRequest> tunnels = proxy.requests();
         assertThat(tunnels).as("one tunnel for both builds").hasSize(1);
         assertThat(tunnels.get(0).accepted()).isTrue();
-        assertThat(tunnels.get(0).target()).isEqualTo("127.0.0.1:" + platform.simulator.dataCenterUrl().getPort());
+        assertThat(tunnels.get(0).target())
+                .isEqualTo("127.0.0.1:" + platform.simulator.dataCenterUrl().getPort());
 
         List<RecordedRequest> requests = platform.simulator.requests();
         assertThat(requests).hasSize(3).allSatisfy(r -> {
             assertThat(r.protocol()).isEqualTo("HTTP/2.0");
-            assertThat(r.header("proxy-authorization")).as("the proxy's credentials stay with the proxy").isEmpty();
+            assertThat(r.header("proxy-authorization"))
+                    .as("the proxy's credentials stay with the proxy")
+                    .isEmpty();
         });
-        assertThat(requests.get(0).header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
-        assertThat(requests.get(1).header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+        assertThat(requests.get(0).header("authorization"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(requests.get(1).header("authorization"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
     }
 
     @Test
@@ -116,7 +120,9 @@ class ProxyTest {
         assertThat(String.valueOf(failure) + failure.bodyExcerpt().orElse(""))
                 .doesNotContain(wrong)
                 .doesNotContain(basic);
-        assertThat(platform.simulator.requests()).as("nothing reached the platform").isEmpty();
+        assertThat(platform.simulator.requests())
+                .as("nothing reached the platform")
+                .isEmpty();
         assertThat(proxy.requests()).hasSize(1);
     }
 

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.stream.Collectors;

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;

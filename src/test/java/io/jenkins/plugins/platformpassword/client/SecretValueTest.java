@@ -1,12 +1,11 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,8 @@ class SecretValueTest {
         assertThat(new AccessToken(secret, "bearer", new TokenLifetime(Instant.EPOCH, Instant.EPOCH)).toString())
                 .doesNotContain(CANARY);
         assertThat(TokenCache.Key.of(
-                                PlatformEndpoint.parse("https://dc.example.com", false).dataCenterUrl(),
+                                PlatformEndpoint.parse("https://dc.example.com", false)
+                                        .dataCenterUrl(),
                                 CLIENT_ID,
                                 secret)
                         .toString())

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
-
 import static io.jenkins.plugins.platformpassword.client.CallInThread.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.lang.management.ManagementFactory;
@@ -102,7 +101,9 @@ class SharedConnectionsTest {
             build(platform.settings(), connections);
             assertThat(connections.openTransports()).isEqualTo(1);
         }
-        assertThat(clientPortsOfPasswordRequests()).as("a new connection after the idle close").hasSize(2);
+        assertThat(clientPortsOfPasswordRequests())
+                .as("a new connection after the idle close")
+                .hasSize(2);
     }
 
     @Test
@@ -155,7 +156,8 @@ class SharedConnectionsTest {
             for (CallInThread build : List.of(one, two)) {
                 assertThat(build.thrown())
                         .isInstanceOfSatisfying(
-                                PlatformException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.ABORTED));
+                                PlatformException.class,
+                                e -> assertThat(e.kind()).isEqualTo(FailureKind.ABORTED));
             }
             // A build that starts after the close sends nothing.
             PlatformException late = null;
@@ -231,13 +233,20 @@ class SharedConnectionsTest {
                 clientPortsOfPasswordRequests().size());
 
         assertThat(most - clientThreadsBefore)
-                .as("client threads at any point: the JDK's %d, one selector, one idle check", PlatformConnections.JDK_THREADS)
+                .as(
+                        "client threads at any point: the JDK's %d, one selector, one idle check",
+                        PlatformConnections.JDK_THREADS)
                 .isLessThanOrEqualTo(PlatformConnections.JDK_THREADS + 2);
-        assertThat(clientThreadsAfterClose).as("left after close: %s", ClientThreads.names()).isEqualTo(clientThreadsBefore);
-        assertThat(platform.simulator.passwordChangeCount(platform.customerUser)).isEqualTo(builds);
+        assertThat(clientThreadsAfterClose)
+                .as("left after close: %s", ClientThreads.names())
+                .isEqualTo(clientThreadsBefore);
+        assertThat(platform.simulator.passwordChangeCount(platform.customerUser))
+                .isEqualTo(builds);
         assertThat(platform.tokenRequests()).isEqualTo(1);
         // One connection serves them all; the JDK may open a second when a build starts the very moment
         // the previous one's connection goes back to its pool.
-        assertThat(clientPortsOfPasswordRequests()).as("connections opened for %d builds", builds).hasSizeLessThanOrEqualTo(2);
+        assertThat(clientPortsOfPasswordRequests())
+                .as("connections opened for %d builds", builds)
+                .hasSizeLessThanOrEqualTo(2);
     }
 }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.platformpassword.client;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
-
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;

@@ -49,8 +49,8 @@ public final class TlsDebugProbe {
                 }
             });
             answering.start();
-            try (SSLSocket socket = (SSLSocket)
-                    client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), listening.getLocalPort())) {
+            try (SSLSocket socket = (SSLSocket) client.getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), listening.getLocalPort())) {
                 socket.getOutputStream().write(MARKER.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 byte[] echoed = socket.getInputStream().readNBytes(MARKER.length());

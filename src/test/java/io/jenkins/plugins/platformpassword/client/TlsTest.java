@@ -1,10 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
@@ -67,7 +66,8 @@ class TlsTest {
     @Test
     void aCertificateForAnotherHostIsRefusedAtOnce() throws Exception {
         Instant now = Instant.now();
-        refusedAtOnce(ca -> ca.issue(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), "platform.example"), null);
+        refusedAtOnce(
+                ca -> ca.issue(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), "platform.example"), null);
     }
 
     @Test
@@ -113,7 +113,9 @@ class TlsTest {
                     .contains("trust store");
             assertThat(retries).as("retries").isEmpty();
             assertThat(took).isLessThan(Duration.ofSeconds(2));
-            assertThat(platform.simulator.requests()).as("requests the server received").isEmpty();
+            assertThat(platform.simulator.requests())
+                    .as("requests the server received")
+                    .isEmpty();
         }
     }
 }

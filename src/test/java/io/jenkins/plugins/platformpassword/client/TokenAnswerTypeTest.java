@@ -1,10 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +41,9 @@ class TokenAnswerTypeTest {
                         assertThat(e.getMessage()).contains("access_token").contains("not a string");
                     });
         }
-        assertThat(platform.passwordRequests()).as("requests sent with such a token").isZero();
+        assertThat(platform.passwordRequests())
+                .as("requests sent with such a token")
+                .isZero();
     }
 
     @ParameterizedTest

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +42,10 @@ class UnpairedSurrogateTest {
     @Test
     void aLoginWithAProperPairIsSearchedAsItIs() throws Exception {
         String user = platform.simulator.addUser(platform.customerTenant, "key-\ud83d\udd11-holder");
-        assertThat(new UserDirectory(client).resolveLogin("key-\ud83d\udd11-holder").id().value())
+        assertThat(new UserDirectory(client)
+                        .resolveLogin("key-\ud83d\udd11-holder")
+                        .id()
+                        .value())
                 .isEqualTo(user);
     }
 }

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
-import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
-import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,8 @@ final class ClientEndpoint implements Endpoint {
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
         Directory.RegisteredClient client = Lookups.client(directory, request.segment(1));
-        boolean own = caller.isApiClient() && caller.id().equals(client.credentials().clientId());
+        boolean own =
+                caller.isApiClient() && caller.id().equals(client.credentials().clientId());
         if (!own && !directory.isWithin(client.credentials().tenantId(), caller.tenantId())) {
             throw PlatformError.forbidden("Access denied.", "the client is not in the caller's tenant or below it")
                     .reject();

@@ -44,8 +44,8 @@ public final class ConnectProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     private ConnectProxy(String user, String password) throws IOException {
-        this.expectedAuthorization = "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.threads = Executors.newCachedThreadPool(PlatformSimulator.daemonThreads("connect-proxy"));
         threads.execute(this::acceptAll);
@@ -93,15 +93,18 @@ public final class ConnectProxy implements AutoCloseable {
                 String[] requestLine = head.get(0).split(" ");
                 Optional<String> authorization = header(head, "proxy-authorization");
                 String target = requestLine.length < 2 ? "" : requestLine[1];
-                boolean accepted = authorization.filter(expectedAuthorization::equals).isPresent();
+                boolean accepted =
+                        authorization.filter(expectedAuthorization::equals).isPresent();
                 requests.add(new ConnectRequest(target, authorization, accepted));
                 if (!accepted) {
                     String body = "<html><body>Proxy authentication required. You sent: "
                             + authorization.orElse("nothing") + "</body></html>";
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                    write(out, "HTTP/1.1 407 Proxy Authentication Required\r\n"
-                            + "Proxy-Authenticate: Basic realm=\"test proxy\"\r\n"
-                            + "Content-Type: text/html\r\nContent-Length: " + bytes.length + "\r\n\r\n");
+                    write(
+                            out,
+                            "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                    + "Proxy-Authenticate: Basic realm=\"test proxy\"\r\n"
+                                    + "Content-Type: text/html\r\nContent-Length: " + bytes.length + "\r\n\r\n");
                     out.write(bytes);
                     out.flush();
                     continue; // a client may try again on the same connection
@@ -127,7 +130,8 @@ public final class ConnectProxy implements AutoCloseable {
             return;
         }
         try (Socket upstream = new Socket()) {
-            upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(target.substring(colon + 1))));
+            upstream.connect(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), Integer.parseInt(target.substring(colon + 1))));
             open.add(upstream);
             write(client.getOutputStream(), "HTTP/1.1 200 Connection Established\r\n\r\n");
             threads.execute(() -> pipe(upstream, client));

@@ -63,10 +63,11 @@ final class DemoInstructions {
             out.println("  " + command);
         }
         out.println();
-        out.println(requestLog
-                ? "Request log: on; a line per request: time, method, path, status, duration (no headers, bodies"
-                        + " or query values)."
-                : "Request log: off (start with --log to print a line per request).");
+        out.println(
+                requestLog
+                        ? "Request log: on; a line per request: time, method, path, status, duration (no headers, bodies"
+                                + " or query values)."
+                        : "Request log: off (start with --log to print a line per request).");
         out.println("Platform simulator ready at " + url + " (Ctrl+C stops it)");
         out.flush();
     }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
-import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
+import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
+import io.jenkins.plugins.platformpassword.client.users.ResolvedUser;
 import io.jenkins.plugins.platformpassword.client.users.UserDirectory;
-import io.jenkins.plugins.platformpassword.client.UserId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,8 @@ class DemoPlatformTest {
     @Test
     void theDocumentedValuesStayAsTheyAre() {
         assertThat(DemoPlatform.CLIENT_ID).isEqualTo(JENKINS_CREDENTIAL.clientId());
-        assertThat(DemoPlatform.CLIENT_SECRET).isEqualTo(JENKINS_CREDENTIAL.secret().reveal());
+        assertThat(DemoPlatform.CLIENT_SECRET)
+                .isEqualTo(JENKINS_CREDENTIAL.secret().reveal());
         assertThat(DemoPlatform.PARTNER_TENANT_ID).isEqualTo("de300000-0000-4000-8000-000000000001");
         assertThat(DemoPlatform.CUSTOMER_TENANT_ID).isEqualTo("de300000-0000-4000-8000-000000000002");
         assertThat(DemoPlatform.DEMO_USER)
@@ -61,7 +62,8 @@ class DemoPlatformTest {
                 new DemoPlatform(simulator);
 
                 assertThat(client.verifyCredentials()).isNotNull();
-                assertThat(client.user(UserId.parse(DemoPlatform.DEMO_USER.id())).login())
+                assertThat(client.user(UserId.parse(DemoPlatform.DEMO_USER.id()))
+                                .login())
                         .isEqualTo("demo-user");
             }
         }
@@ -92,9 +94,13 @@ class DemoPlatformTest {
             new DemoPlatform(simulator);
             UserDirectory directory = new UserDirectory(client);
 
-            assertThat(directory.diagnose(directory.resolveLogin("demo-user").id()).finding())
+            assertThat(directory
+                            .diagnose(directory.resolveLogin("demo-user").id())
+                            .finding())
                     .isEqualTo(Diagnosis.Finding.OK);
-            assertThat(directory.diagnose(directory.resolveLogin("partner-admin").id()).finding())
+            assertThat(directory
+                            .diagnose(directory.resolveLogin("partner-admin").id())
+                            .finding())
                     .isEqualTo(Diagnosis.Finding.USER_IN_CLIENT_TENANT);
         }
     }

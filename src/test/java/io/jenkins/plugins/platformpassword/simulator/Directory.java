@@ -46,14 +46,7 @@ final class Directory {
         requireNewId(id, tenants.containsKey(id));
         Instant now = Instant.now();
         Tenant tenant = new Tenant(
-                id,
-                name,
-                kind == null ? TenantKind.below(parent.kind()) : kind,
-                parent.id(),
-                true,
-                1,
-                now,
-                now);
+                id, name, kind == null ? TenantKind.below(parent.kind()) : kind, parent.id(), true, 1, now, now);
         tenants.put(tenant.id(), tenant);
         return tenant;
     }
@@ -108,11 +101,12 @@ final class Directory {
     synchronized List<String> addNearMatches(String tenantId, String login, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String near = switch (i % 3) {
-                case 0 -> login + "." + i;
-                case 1 -> "x" + login.toUpperCase(java.util.Locale.ROOT) + i;
-                default -> i + "-" + login + "@example.com";
-            };
+            String near =
+                    switch (i % 3) {
+                        case 0 -> login + "." + i;
+                        case 1 -> "x" + login.toUpperCase(java.util.Locale.ROOT) + i;
+                        default -> i + "-" + login + "@example.com";
+                    };
             ids.add(addUser(tenantId, near, null).id());
         }
         return ids;

@@ -53,7 +53,8 @@ public final class Fault {
     public static Fault status(int status) {
         PlatformError error = PlatformError.forStatus(checkedStatus(status));
         return new Fault(
-                "status " + status, (exchange, shutdown, normal) -> error.toAnswer().send(exchange));
+                "status " + status,
+                (exchange, shutdown, normal) -> error.toAnswer().send(exchange));
     }
 
     /** Any status and body, e.g. a proxy's HTML error page or broken JSON; {@code contentType} may be null (no header). */

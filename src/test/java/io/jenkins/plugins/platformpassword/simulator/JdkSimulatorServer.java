@@ -26,8 +26,8 @@ final class JdkSimulatorServer implements SimulatorServer {
     JdkSimulatorServer(int port, HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         // A thread per request (reused): a hung or slow request must not hold up the others.
-        executor = Executors.newCachedThreadPool(
-                PlatformSimulator.daemonThreads("platform-simulator-" + server.getAddress().getPort()));
+        executor = Executors.newCachedThreadPool(PlatformSimulator.daemonThreads(
+                "platform-simulator-" + server.getAddress().getPort()));
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();

@@ -55,7 +55,8 @@ final class JettyExchanges {
      */
     static boolean dropConnection(HttpExchange exchange) {
         Optional<Request> request = jettyRequest(exchange);
-        request.ifPresent(r -> r.getConnectionMetaData().getConnection().getEndPoint().close());
+        request.ifPresent(
+                r -> r.getConnectionMetaData().getConnection().getEndPoint().close());
         return request.isPresent();
     }
 
@@ -68,7 +69,8 @@ final class JettyExchanges {
         if (request.isEmpty()) {
             return false;
         }
-        Optional<Stream> stream = http2Session(request.get()).map(session -> session.getStream(streamId(request.get())));
+        Optional<Stream> stream =
+                http2Session(request.get()).map(session -> session.getStream(streamId(request.get())));
         if (stream.isPresent() && stream.get() != null) {
             stream.get().reset(new ResetFrame(stream.get().getId(), ErrorCode.INTERNAL_ERROR.code), Callback.NOOP);
         } else {

@@ -47,8 +47,8 @@ final class JettyHttpsServer implements SimulatorServer {
             HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(http);
             ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
             alpn.setDefaultProtocol(http11.getProtocol());
-            connector = new ServerConnector(
-                    server, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, http2, http11);
+            connector =
+                    new ServerConnector(server, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, http2, http11);
         } else {
             connector = new ServerConnector(server, new SslConnectionFactory(tls, http11.getProtocol()), http11);
         }

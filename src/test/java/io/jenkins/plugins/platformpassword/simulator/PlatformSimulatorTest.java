@@ -255,10 +255,14 @@ class PlatformSimulatorTest {
                     tokenRequest(basic(client.clientId() + ":" + client.secret()), "grant_type=client_credentials"));
             for (String required : List.of("access_token", "token_type", "id_token")) {
                 assertThat(token.get(required)).as(required).isNotNull();
-                assertThat(token.get(required).getAsJsonPrimitive().isString()).as(required).isTrue();
+                assertThat(token.get(required).getAsJsonPrimitive().isString())
+                        .as(required)
+                        .isTrue();
             }
             for (String integer : List.of("expires_in", "expires_on")) {
-                assertThat(token.get(integer).getAsJsonPrimitive().isNumber()).as(integer).isTrue();
+                assertThat(token.get(integer).getAsJsonPrimitive().isNumber())
+                        .as(integer)
+                        .isTrue();
                 assertThat(token.get(integer).getAsString()).as(integer).matches("[0-9]+");
             }
         }
@@ -282,7 +286,8 @@ class PlatformSimulatorTest {
             assertThat(ahead.get("expires_on").getAsLong())
                     .isCloseTo(Instant.now().plusSeconds(5 * 3600).getEpochSecond(), Offset.offset(5L));
             // the platform's clock moved past the first token's expiry
-            platformError(get("/users/" + customerUser, behind.get("access_token").getAsString()), 401);
+            platformError(
+                    get("/users/" + customerUser, behind.get("access_token").getAsString()), 401);
         }
 
         @Test
@@ -425,8 +430,12 @@ class PlatformSimulatorTest {
         void weakPasswordsAreRefusedAsThePlatformsDocumentationSays() throws Exception {
             // customer-user, Customer.User@example.com, in the tenant "Customer"
             for (String weak : List.of(
-                    "password123", "QWERTYUIOP", "my-customer-user-pw", "x-customer.user@example.com",
-                    "Customer.User-2024", "Big-CUSTOMER-tenant")) {
+                    "password123",
+                    "QWERTYUIOP",
+                    "my-customer-user-pw",
+                    "x-customer.user@example.com",
+                    "Customer.User-2024",
+                    "Big-CUSTOMER-tenant")) {
                 JsonObject error = platformError(changePassword(customerUser, weak), 400);
                 assertThat(error.get("code").getAsInt()).as(weak).isEqualTo(1027);
                 assertThat(info(error)).as(weak).contains("weak");
@@ -434,7 +443,8 @@ class PlatformSimulatorTest {
             assertThat(simulator.passwordChangeCount(customerUser)).isZero();
             // names of fewer than 4 characters are not looked for
             String shortLogin = simulator.addUser(customer, "ann");
-            assertThat(changePassword(shortLogin, "Ann-is-not-weak-9").statusCode()).isEqualTo(204);
+            assertThat(changePassword(shortLogin, "Ann-is-not-weak-9").statusCode())
+                    .isEqualTo(204);
 
             simulator.enforcePasswordPolicy(false);
             assertThat(changePassword(customerUser, "password123").statusCode()).isEqualTo(204);
@@ -609,23 +619,26 @@ class PlatformSimulatorTest {
             List<String> near = simulator.addNearMatches(customer, "jdoe", 30);
             String jdoe = simulator.addUser(customer, "jdoe");
 
-            assertThat(json(get("/search?tenant=" + partner + "&text=jdoe", token)).getAsJsonArray("items"))
+            assertThat(json(get("/search?tenant=" + partner + "&text=jdoe", token))
+                            .getAsJsonArray("items"))
                     .as("the contract's default limit")
                     .hasSize(10);
-            JsonArray first25 =
-                    json(get("/search?tenant=" + partner + "&text=JDOE&limit=25", token)).getAsJsonArray("items");
+            JsonArray first25 = json(get("/search?tenant=" + partner + "&text=JDOE&limit=25", token))
+                    .getAsJsonArray("items");
             assertThat(first25).hasSize(25);
             List<String> logins = new ArrayList<>();
             for (JsonElement item : first25) {
                 logins.add(item.getAsJsonObject().get("login").getAsString());
             }
-            assertThat(logins).allSatisfy(login -> assertThat(login.toLowerCase(Locale.ROOT))
-                    .contains("jdoe")
-                    .isNotEqualTo("jdoe"));
-            JsonArray all =
-                    json(get("/search?tenant=" + partner + "&text=jdoe&limit=100", token)).getAsJsonArray("items");
+            assertThat(logins)
+                    .allSatisfy(login -> assertThat(login.toLowerCase(Locale.ROOT))
+                            .contains("jdoe")
+                            .isNotEqualTo("jdoe"));
+            JsonArray all = json(get("/search?tenant=" + partner + "&text=jdoe&limit=100", token))
+                    .getAsJsonArray("items");
             assertThat(all).hasSize(near.size() + 1);
-            assertThat(all.get(near.size()).getAsJsonObject().get("id").getAsString()).isEqualTo(jdoe);
+            assertThat(all.get(near.size()).getAsJsonObject().get("id").getAsString())
+                    .isEqualTo(jdoe);
             platformError(get("/search?tenant=" + partner + "&text=jdoe&limit=many", token), 400);
         }
 

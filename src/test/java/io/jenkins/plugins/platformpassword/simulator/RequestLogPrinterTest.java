@@ -60,6 +60,7 @@ class RequestLogPrinterTest {
      * values (named and bare), a header, and a request whose connection a fault drops.
      */
     private static final String BASIC_CLIENT = "ca4a4100-0000-4000-8000-00000000b451";
+
     private static final String POST_CLIENT = "ca4a4100-0000-4000-8000-000000009057";
 
     @Test
@@ -83,37 +84,74 @@ class RequestLogPrinterTest {
                 .run(new String[] {"--port", "0", "--log"}, simulator -> {
                     String api = simulator.dataCenterUrl() + "/api/2";
                     simulator.addApiClient(
-                            DemoPlatform.PARTNER_TENANT_ID, BASIC_CLIENT, basicSecret, TokenAuthMethod.CLIENT_SECRET_BASIC);
+                            DemoPlatform.PARTNER_TENANT_ID,
+                            BASIC_CLIENT,
+                            basicSecret,
+                            TokenAuthMethod.CLIENT_SECRET_BASIC);
                     simulator.addApiClient(
-                            DemoPlatform.PARTNER_TENANT_ID, POST_CLIENT, formSecret, TokenAuthMethod.CLIENT_SECRET_POST);
+                            DemoPlatform.PARTNER_TENANT_ID,
+                            POST_CLIENT,
+                            formSecret,
+                            TokenAuthMethod.CLIENT_SECRET_POST);
                     String basicPair = "Basic "
                             + Base64.getEncoder()
-                                    .encodeToString((BASIC_CLIENT + ":" + basicSecret).getBytes(StandardCharsets.UTF_8));
-                    String tokenJson = send(http, post(api + "/idp/token", "application/x-www-form-urlencoded",
-                                    "grant_type=client_credentials")
-                            .header("Authorization", basicPair));
+                                    .encodeToString(
+                                            (BASIC_CLIENT + ":" + basicSecret).getBytes(StandardCharsets.UTF_8));
+                    String tokenJson = send(
+                            http,
+                            post(
+                                            api + "/idp/token",
+                                            "application/x-www-form-urlencoded",
+                                            "grant_type=client_credentials")
+                                    .header("Authorization", basicPair));
                     token[0] = tokenJson.replaceAll(".*\"access_token\":\"([^\"]*)\".*", "$1");
-                    send(http, post(api + "/idp/token", "application/x-www-form-urlencoded",
-                            "grant_type=client_credentials&client_id=" + POST_CLIENT + "&client_secret=" + formSecret));
-                    send(http, post(api + "/idp/token", "application/x-www-form-urlencoded",
-                                    "grant_type=client_credentials")
-                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                    (BASIC_CLIENT + ":" + wrongSecret).getBytes(StandardCharsets.UTF_8))));
-                    send(http, post(api + "/users/" + DemoPlatform.DEMO_USER.id() + "/password", "application/json",
-                                    "{\"password\":\"" + newPassword + "\"}")
-                            .header("Authorization", "Bearer " + token[0]));
-                    send(http, post(api + "/users/check_password", "application/json",
-                            "{\"password\":\"" + sha1 + "\"}"));
-                    send(http, get(api + "/search?tenant=" + DemoPlatform.PARTNER_TENANT_ID + "&text="
-                                    + URLEncoder.encode(queryValue, StandardCharsets.UTF_8))
-                            .header("Authorization", "Bearer " + token[0]));
-                    send(http, get(api + "/users/" + DemoPlatform.DEMO_USER.id() + "?" + bareQuery)
-                            .header("Authorization", "Bearer " + token[0])
-                            .header("X-Canary", headerValue));
+                    send(
+                            http,
+                            post(
+                                    api + "/idp/token",
+                                    "application/x-www-form-urlencoded",
+                                    "grant_type=client_credentials&client_id=" + POST_CLIENT + "&client_secret="
+                                            + formSecret));
+                    send(
+                            http,
+                            post(
+                                            api + "/idp/token",
+                                            "application/x-www-form-urlencoded",
+                                            "grant_type=client_credentials")
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString((BASIC_CLIENT + ":" + wrongSecret)
+                                                                    .getBytes(StandardCharsets.UTF_8))));
+                    send(
+                            http,
+                            post(
+                                            api + "/users/" + DemoPlatform.DEMO_USER.id() + "/password",
+                                            "application/json",
+                                            "{\"password\":\"" + newPassword + "\"}")
+                                    .header("Authorization", "Bearer " + token[0]));
+                    send(
+                            http,
+                            post(api + "/users/check_password", "application/json", "{\"password\":\"" + sha1 + "\"}"));
+                    send(
+                            http,
+                            get(api + "/search?tenant=" + DemoPlatform.PARTNER_TENANT_ID + "&text="
+                                            + URLEncoder.encode(queryValue, StandardCharsets.UTF_8))
+                                    .header("Authorization", "Bearer " + token[0]));
+                    send(
+                            http,
+                            get(api + "/users/" + DemoPlatform.DEMO_USER.id() + "?" + bareQuery)
+                                    .header("Authorization", "Bearer " + token[0])
+                                    .header("X-Canary", headerValue));
                     simulator.enqueueFault("/api/2/users/", Fault.dropConnection());
-                    sendExpectingDrop(http, post(api + "/users/" + DemoPlatform.DEMO_USER.id() + "/password",
-                                    "application/json", "{\"password\":\"" + newPassword + "\"}")
-                            .header("Authorization", "Bearer " + token[0]));
+                    sendExpectingDrop(
+                            http,
+                            post(
+                                            api + "/users/" + DemoPlatform.DEMO_USER.id() + "/password",
+                                            "application/json",
+                                            "{\"password\":\"" + newPassword + "\"}")
+                                    .header("Authorization", "Bearer " + token[0]));
                     awaitLogLines(out, 8);
                 });
 
@@ -160,7 +198,8 @@ class RequestLogPrinterTest {
 
     private static String send(HttpClient http, HttpRequest.Builder request) throws InterruptedException {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,7 +49,8 @@ final class SimulatorCommand {
         try {
             simulator = PlatformSimulator.start(options.port());
         } catch (UncheckedIOException e) {
-            err.println(NAME + ": cannot listen on 127.0.0.1:" + options.port() + " (" + e.getCause().getMessage()
+            err.println(NAME + ": cannot listen on 127.0.0.1:" + options.port() + " ("
+                    + e.getCause().getMessage()
                     + "); stop what uses that port or choose another with --port N (0 picks a free one)");
             return EXIT_CANNOT_START;
         }

@@ -73,7 +73,9 @@ final class SimulatorHandler implements HttpHandler {
                 exchange.getRequestHeaders(),
                 body,
                 exchange.getProtocol(),
-                exchange.getRemoteAddress() == null ? 0 : exchange.getRemoteAddress().getPort());
+                exchange.getRemoteAddress() == null
+                        ? 0
+                        : exchange.getRemoteAddress().getPort());
     }
 
     /** A bug in the simulator shows as a 500 naming it, rather than as a mysterious dropped connection. */

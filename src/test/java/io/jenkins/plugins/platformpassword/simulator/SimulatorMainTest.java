@@ -117,7 +117,8 @@ class SimulatorMainTest {
         try {
             List<String> printed = out.takeUntil(line -> line.startsWith(READY));
             String ready = printed.get(printed.size() - 1);
-            assertThat(ready).matches("Platform simulator ready at http://127\\.0\\.0\\.1:\\d+ \\(Ctrl\\+C stops it\\)");
+            assertThat(ready)
+                    .matches("Platform simulator ready at http://127\\.0\\.0\\.1:\\d+ \\(Ctrl\\+C stops it\\)");
 
             List<String> commands = printed.stream()
                     .filter(line -> line.startsWith("  TOKEN=$(curl ") || line.startsWith("  curl "))

@@ -16,7 +16,8 @@ class SimulatorOptionsTest {
 
     @Test
     void readsEveryOptionInBothSpellings() throws Exception {
-        assertThat(SimulatorOptions.parse("--port", "8123", "--log")).isEqualTo(new SimulatorOptions(8123, true, false));
+        assertThat(SimulatorOptions.parse("--port", "8123", "--log"))
+                .isEqualTo(new SimulatorOptions(8123, true, false));
         assertThat(SimulatorOptions.parse("--log", "--port=0")).isEqualTo(new SimulatorOptions(0, true, false));
         assertThat(SimulatorOptions.parse("--port", "65535").port()).isEqualTo(65535);
         assertThat(SimulatorOptions.parse("--help").help()).isTrue();

@@ -140,7 +140,8 @@ public final class TestCertificateAuthority {
                 builder.addExtension(Extension.subjectAlternativeName, false, alternatives);
             }
             return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         } catch (OperatorCreationException | GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot sign a test certificate", e);
         }

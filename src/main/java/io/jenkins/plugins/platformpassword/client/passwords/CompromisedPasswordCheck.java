@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client.passwords;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.jenkins.plugins.platformpassword.client.Failures;
 import io.jenkins.plugins.platformpassword.client.Json;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
@@ -9,9 +11,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client.passwords;
 
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;

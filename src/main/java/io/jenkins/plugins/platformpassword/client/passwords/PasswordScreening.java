@@ -5,7 +5,6 @@ import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-
 import java.util.Objects;
 
 /**

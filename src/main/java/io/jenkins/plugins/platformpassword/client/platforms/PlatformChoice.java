@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.platforms;
 
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,12 +60,14 @@ public final class PlatformChoice {
     /** A name as a message may quote it: no line break or control character can forge a log line. */
     private static String printable(String name) {
         StringBuilder out = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
-                        || Character.getType(c) == Character.LINE_SEPARATOR
-                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                        || Character.getType(c) == Character.FORMAT
-                ? '?'
-                : c));
+        name.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        Character.isISOControl(c)
+                                        || Character.getType(c) == Character.LINE_SEPARATOR
+                                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                                        || Character.getType(c) == Character.FORMAT
+                                ? '?'
+                                : c));
         return out.toString();
     }
 

@@ -86,9 +86,10 @@ public final class LogText {
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
-            default -> codePoint > 0xFFFF
-                    ? String.format(Locale.ROOT, "\\u{%X}", codePoint)
-                    : String.format(Locale.ROOT, "\\u%04X", codePoint);
+            default ->
+                codePoint > 0xFFFF
+                        ? String.format(Locale.ROOT, "\\u{%X}", codePoint)
+                        : String.format(Locale.ROOT, "\\u%04X", codePoint);
         };
     }
 }

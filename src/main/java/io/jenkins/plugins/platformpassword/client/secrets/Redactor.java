@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword.client.secrets;
 
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.secrets;
 
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;

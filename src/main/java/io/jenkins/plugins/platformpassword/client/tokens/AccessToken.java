@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.tokens;
 
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword.client.tokens;
 
-
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.net.URI;
 import java.time.Clock;

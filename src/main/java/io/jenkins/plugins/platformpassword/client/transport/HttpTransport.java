@@ -1,8 +1,7 @@
 package io.jenkins.plugins.platformpassword.client.transport;
 
-import io.jenkins.plugins.platformpassword.client.Failures;
 import com.google.gson.GsonBuilder;
-
+import io.jenkins.plugins.platformpassword.client.Failures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -57,7 +56,8 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(jdkExecutor);
         if (key.proxy() != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(key.proxy().host(), key.proxy().port())));
+            builder.proxy(ProxySelector.of(
+                    new InetSocketAddress(key.proxy().host(), key.proxy().port())));
         } else {
             builder.proxy(HttpClient.Builder.NO_PROXY);
         }
@@ -74,7 +74,8 @@ public final class HttpTransport implements AutoCloseable {
                 .requestCompression(false)
                 .setDefaultHeader("User-Agent", USER_AGENT)
                 // Unirest's JSON module; request bodies are written by the client's own mapper before they get here.
-                .setObjectMapper(new GsonObjectMapper(new GsonBuilder().disableHtmlEscaping().create()))
+                .setObjectMapper(new GsonObjectMapper(
+                        new GsonBuilder().disableHtmlEscaping().create()))
                 .version(jdk.version());
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.transport;
 
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,6 +80,7 @@ public final class PlatformConnections implements AutoCloseable {
     private final Map<TransportKey, Entry> open = new LinkedHashMap<>();
     /** Retired transports that still have requests under way; they close when the last one ends. */
     private final Set<Entry> draining = new java.util.HashSet<>();
+
     private boolean idleCheckScheduled;
     private boolean closed;
 

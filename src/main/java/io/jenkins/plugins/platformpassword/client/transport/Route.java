@@ -1,10 +1,7 @@
 package io.jenkins.plugins.platformpassword.client.transport;
 
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import java.net.Authenticator;
-import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.PasswordAuthentication;
@@ -14,10 +11,12 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 /**
  * How a client reaches its data center: the transport to use and, behind a proxy that wants a
@@ -51,7 +50,11 @@ public record Route(TransportKey key, SecretValue proxyAuthorization, String ref
      * @param trust          the TLS trust to use instead of the JVM's, or null
      */
     public static Route of(
-            URI dataCenter, Duration connectTimeout, ProxySelector proxies, Authenticator proxyPasswords, SSLContext trust) {
+            URI dataCenter,
+            Duration connectTimeout,
+            ProxySelector proxies,
+            Authenticator proxyPasswords,
+            SSLContext trust) {
         boolean https = "https".equalsIgnoreCase(dataCenter.getScheme());
         URI origin = URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority());
         Proxy proxy = proxyFor(dataCenter, proxies);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.platformpassword.client.users;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.jenkins.plugins.platformpassword.client.AnswerMembers;
 import io.jenkins.plugins.platformpassword.client.Json;
 import io.jenkins.plugins.platformpassword.client.PathSegments;
@@ -8,9 +10,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.ReadOperation;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.Failures;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;

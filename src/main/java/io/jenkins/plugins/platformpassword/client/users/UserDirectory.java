@@ -9,7 +9,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformUser;
 import io.jenkins.plugins.platformpassword.client.UnpairedSurrogates;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -70,7 +69,8 @@ public final class UserDirectory {
             throw Failures.lookup(
                     FailureKind.REJECTED,
                     "The platform's search for login '" + LogText.value(login) + "' below tenant "
-                            + LogText.value(clientTenant) + " returned its limit of " + UserSearch.LIMIT + " results, none of them with exactly this "
+                            + LogText.value(clientTenant) + " returned its limit of " + UserSearch.LIMIT
+                            + " results, none of them with exactly this "
                             + "login; the user may be among those it did not return, so use userId instead.");
         }
         if (matches.isEmpty()) {

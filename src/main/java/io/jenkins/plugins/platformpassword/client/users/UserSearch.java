@@ -1,5 +1,6 @@
 package io.jenkins.plugins.platformpassword.client.users;
 
+import com.google.gson.JsonElement;
 import io.jenkins.plugins.platformpassword.client.AnswerMembers;
 import io.jenkins.plugins.platformpassword.client.Failures;
 import io.jenkins.plugins.platformpassword.client.Json;
@@ -10,9 +11,6 @@ import io.jenkins.plugins.platformpassword.client.ReadOperation;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.platformpassword.client.passwords;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

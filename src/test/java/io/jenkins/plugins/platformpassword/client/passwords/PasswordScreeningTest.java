@@ -1,17 +1,15 @@
 package io.jenkins.plugins.platformpassword.client.passwords;
 
-import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
-import io.jenkins.plugins.platformpassword.client.*;
-
-import io.jenkins.plugins.platformpassword.client.secrets.Redactor;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
+import io.jenkins.plugins.platformpassword.client.secrets.Redactor;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.io.PrintWriter;

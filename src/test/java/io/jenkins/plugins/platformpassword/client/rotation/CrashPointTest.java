@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.RetryPolicy;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.When;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.time.Duration;
 import java.util.Map;

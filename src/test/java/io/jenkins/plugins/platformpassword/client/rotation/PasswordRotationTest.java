@@ -9,10 +9,10 @@ import io.jenkins.plugins.platformpassword.client.FailureKind;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.When;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.ConnectProxy;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.net.Authenticator;
@@ -231,8 +231,8 @@ class PasswordRotationTest {
 
     @Test
     void aBlankPendingPasswordIsNotSentAndIsLeftForAPersonToDelete() throws Exception {
-        InMemoryRotationStore broken =
-                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "), platform.subject());
+        InMemoryRotationStore broken = InMemoryRotationStore.withPending(
+                RotationPlatform.INITIAL_PASSWORD, SecretValue.of(" \t "), platform.subject());
         int before = platform.passwordChanges();
 
         RotationException stopped = rotateExpectingFailure(broken);
@@ -255,7 +255,8 @@ class PasswordRotationTest {
     @Test
     void aPendingPasswordOfAnotherUserIsNeverSetOnThisOne() throws Exception {
         SecretValue pending = TestPasswords.fresh().get();
-        RotationSubject otherUser = new RotationSubject(platform.subject().dataCenter(), platform.ownTenantUser.value());
+        RotationSubject otherUser =
+                new RotationSubject(platform.subject().dataCenter(), platform.ownTenantUser.value());
         InMemoryRotationStore copiedJob =
                 InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, otherUser);
         int before = platform.passwordChanges();
@@ -293,7 +294,8 @@ class PasswordRotationTest {
     @Test
     void aPendingPasswordThatDoesNotSayWhoseItIsIsNotSet() throws Exception {
         SecretValue pending = TestPasswords.fresh().get();
-        InMemoryRotationStore legacy = InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, null);
+        InMemoryRotationStore legacy =
+                InMemoryRotationStore.withPending(RotationPlatform.INITIAL_PASSWORD, pending, null);
         int before = platform.passwordChanges();
 
         RotationException stopped = rotateExpectingFailure(legacy);

@@ -3,9 +3,9 @@ package io.jenkins.plugins.platformpassword.client.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.rotation.FaultyStore.Step;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,7 +97,10 @@ class RotationSecretCanaryTest {
             case REFUSED_AND_CLEAR_FAILS ->
                 report(FaultyStore.failing(fresh, Step.CLEAR_PENDING), platform.ownTenantUser);
             case BLANK_PENDING ->
-                report(InMemoryRotationStore.withPending(SecretValue.of(target), SecretValue.of("  "), platform.subject()), platform.user);
+                report(
+                        InMemoryRotationStore.withPending(
+                                SecretValue.of(target), SecretValue.of("  "), platform.subject()),
+                        platform.user);
         };
     }
 

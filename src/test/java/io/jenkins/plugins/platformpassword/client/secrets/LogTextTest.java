@@ -1,10 +1,8 @@
 package io.jenkins.plugins.platformpassword.client.secrets;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +35,8 @@ class LogTextTest {
 
     @Test
     void leavesOrdinaryTextAlone() {
-        String text = "j.doe@example.com D\u00fcrer \u05e9\u05dc\u05d5\u05dd \u4e2d\u6587 \ud83d\udd11 back\\slash \"q\"";
+        String text =
+                "j.doe@example.com D\u00fcrer \u05e9\u05dc\u05d5\u05dd \u4e2d\u6587 \ud83d\udd11 back\\slash \"q\"";
         assertThat(LogText.value(text)).isEqualTo(text);
         assertThat(LogText.value(null)).isNull();
     }

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.platformpassword.client.secrets;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

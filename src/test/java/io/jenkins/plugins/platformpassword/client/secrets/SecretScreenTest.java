@@ -1,10 +1,8 @@
 package io.jenkins.plugins.platformpassword.client.secrets;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -30,9 +28,11 @@ class SecretScreenTest {
 
     private static final String CLIENT_ID = "3f1e2d4c-5b6a-4789-9abc-def012345678";
     private static final String CLIENT_SECRET = HexFormat.of().formatHex(bytes(16)); // the platform's shape
-    private static final String CANARY_SECRET = "cs=CANARY/~\"<&'+ \u00e9\u20ac\ud83d\udd11-" + HexFormat.of().formatHex(bytes(6));
+    private static final String CANARY_SECRET =
+            "cs=CANARY/~\"<&'+ \u00e9\u20ac\ud83d\udd11-" + HexFormat.of().formatHex(bytes(6));
     private static final String TOKEN = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)) + ".~+/";
-    private static final String PASSWORD = "pw=CANARY/~\"<&'+ \u0436\u05d0\ud83d\udd12 " + HexFormat.of().formatHex(bytes(6));
+    private static final String PASSWORD =
+            "pw=CANARY/~\"<&'+ \u0436\u05d0\ud83d\udd12 " + HexFormat.of().formatHex(bytes(6));
     private static final String WORDS_PASSWORD = "correct horse battery staple";
 
     /** The secrets of a password change, as {@code PlatformClient} hands them to the rule. */
@@ -62,7 +62,8 @@ class SecretScreenTest {
         secrets.put("sha-1 of the password", CanaryForms.forms(sha1(PASSWORD), Map.of()));
         List<CanaryForms.Echo> echoes = new ArrayList<>();
         secrets.forEach((name, forms) -> CanaryForms.echoes(forms, true)
-                .forEach(echo -> echoes.add(new CanaryForms.Echo(name + ": " + echo.form(), echo.variant(), echo.text()))));
+                .forEach(echo ->
+                        echoes.add(new CanaryForms.Echo(name + ": " + echo.form(), echo.variant(), echo.text()))));
         return echoes;
     }
 
@@ -78,16 +79,21 @@ class SecretScreenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEcho")
     void anEchoInAnyFormIsNotQuoted(CanaryForms.Echo echo) {
-        String page = "<html><body><h1>400 Bad Request</h1><p>You sent:</p><pre>" + echo.text() + "</pre></body></html>";
+        String page =
+                "<html><body><h1>400 Bad Request</h1><p>You sent:</p><pre>" + echo.text() + "</pre></body></html>";
         String json = "{\"message\": \"" + echo.text().replace("\r\n", "\\r\\n") + "\"}";
 
         for (String text : List.of(page, json)) {
             String quoted = untrusted.quoted(text);
             for (String piece : echo.pieces()) {
-                assertThat(EchoedSecretTest.firstRunIn(piece, quoted)).as("a run of the echo in %s", quoted).isNull();
+                assertThat(EchoedSecretTest.firstRunIn(piece, quoted))
+                        .as("a run of the echo in %s", quoted)
+                        .isNull();
             }
             for (SecretValue secret : SECRETS) {
-                assertThat(EchoedSecretTest.firstRunIn(secret.reveal(), quoted)).as("a secret in %s", quoted).isNull();
+                assertThat(EchoedSecretTest.firstRunIn(secret.reveal(), quoted))
+                        .as("a secret in %s", quoted)
+                        .isNull();
             }
             if (!echo.variant().equals("whole")) {
                 assertThat(quoted).as("a part is never replaced, only withheld").isEqualTo(UntrustedText.WITHHELD);

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.platformpassword.client.tokens;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +43,8 @@ class TokenCacheBoundTest {
     @Test
     void expiredTokensOfClientsNoLongerUsedAreDropped() throws Exception {
         for (int i = 0; i < 1_000; i++) {
-            tokens.obtain(key("https://dc" + i + ".example.com", "secret"), MARGIN, WAIT, this::twoHourToken, () -> false);
+            tokens.obtain(
+                    key("https://dc" + i + ".example.com", "secret"), MARGIN, WAIT, this::twoHourToken, () -> false);
         }
         assertThat(tokens.slotCount()).isEqualTo(1_000);
 
@@ -87,7 +86,9 @@ class TokenCacheBoundTest {
     private AccessToken twoHourToken() {
         Instant now = clock.instant();
         return new AccessToken(
-                SecretValue.of("token-" + now.toEpochMilli()), "bearer", new TokenLifetime(now, now.plus(Duration.ofHours(2))));
+                SecretValue.of("token-" + now.toEpochMilli()),
+                "bearer",
+                new TokenLifetime(now, now.plus(Duration.ofHours(2))));
     }
 
     private static TokenCache.Key key(String url, String secret) {

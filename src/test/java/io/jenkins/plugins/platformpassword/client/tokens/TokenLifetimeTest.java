@@ -1,11 +1,9 @@
 package io.jenkins.plugins.platformpassword.client.tokens;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,19 +47,24 @@ class TokenLifetimeTest {
 
     @ParameterizedTest(name = "a {0} s token is shared until {1} s before it expires")
     @CsvSource({"60, 15", "600, 150", "7200, 900"})
-    void aTokenIsSharedUntilAQuarterOfItsLifetimeIsLeft(long lifetimeSeconds, long marginSeconds)
-            throws Exception {
+    void aTokenIsSharedUntilAQuarterOfItsLifetimeIsLeft(long lifetimeSeconds, long marginSeconds) throws Exception {
         platform.simulator.tokenLifetime(Duration.ofSeconds(lifetimeSeconds));
         change();
 
         clock.advance(Duration.ofSeconds(lifetimeSeconds - marginSeconds - 1));
         change();
-        assertThat(platform.tokenRequests()).as("token requests while the token is fresh").isEqualTo(1);
+        assertThat(platform.tokenRequests())
+                .as("token requests while the token is fresh")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(2));
         change();
-        assertThat(platform.tokenRequests()).as("token requests once in the margin").isEqualTo(2);
-        assertThat(platform.passwordRequests()).as("no call met an expired token").isEqualTo(3);
+        assertThat(platform.tokenRequests())
+                .as("token requests once in the margin")
+                .isEqualTo(2);
+        assertThat(platform.passwordRequests())
+                .as("no call met an expired token")
+                .isEqualTo(3);
     }
 
     @ParameterizedTest(name = "a {0} s token is renewed {1} s early")
@@ -99,13 +102,16 @@ class TokenLifetimeTest {
         clock.advance(Duration.ofMinutes(106));
         change();
 
-        assertThat(platform.tokenRequests()).as("renewed 15 minutes before the two hours end").isEqualTo(2);
+        assertThat(platform.tokenRequests())
+                .as("renewed 15 minutes before the two hours end")
+                .isEqualTo(2);
     }
 
     @Test
     void expiresInWinsOverAnExpiresOnThatDisagrees() throws Exception {
         // The two disagree by exactly the platform's clock running 6,600 s ahead: expires_in is the lifetime.
-        tokenAnswer("\"expires_in\":600,\"expires_on\":" + start.plusSeconds(7200).getEpochSecond());
+        tokenAnswer(
+                "\"expires_in\":600,\"expires_on\":" + start.plusSeconds(7200).getEpochSecond());
 
         assertThat(verifiedExpiry()).isEqualTo(start.plusSeconds(600));
     }

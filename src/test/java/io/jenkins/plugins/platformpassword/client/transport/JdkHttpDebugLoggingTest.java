@@ -1,12 +1,10 @@
 package io.jenkins.plugins.platformpassword.client.transport;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.platformpassword.client.transport;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import io.jenkins.plugins.platformpassword.simulator.ServerIdentity;
 import io.jenkins.plugins.platformpassword.simulator.TestCertificateAuthority;
 import java.io.IOException;

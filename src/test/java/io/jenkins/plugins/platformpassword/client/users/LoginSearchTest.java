@@ -1,11 +1,9 @@
 package io.jenkins.plugins.platformpassword.client.users;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,11 +85,10 @@ class LoginSearchTest {
     void aCompleteAnswerWithoutTheLoginIsNotFound() {
         platform.simulator.addNearMatches(platform.customerTenant, "jdoe", 40);
 
-        assertThatThrownBy(() -> directory.resolveLogin("jdoe"))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
-                    assertThat(e.getMessage()).contains("No user with login 'jdoe'");
-                });
+        assertThatThrownBy(() -> directory.resolveLogin("jdoe")).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
+            assertThat(e.getMessage()).contains("No user with login 'jdoe'");
+        });
     }
 
     @Test
@@ -140,6 +137,7 @@ class LoginSearchTest {
     @Test
     void lettersOutsideAsciiDifferingInCaseOnlyStillMatch() throws Exception {
         String user = platform.simulator.addUser(platform.customerTenant, "J\u00dcRGEN.M\u00dcLLER");
-        assertThat(directory.resolveLogin("j\u00fcrgen.m\u00fcller").id().value()).isEqualTo(user);
+        assertThat(directory.resolveLogin("j\u00fcrgen.m\u00fcller").id().value())
+                .isEqualTo(user);
     }
 }

@@ -1,11 +1,9 @@
 package io.jenkins.plugins.platformpassword.client.users;
 
-import io.jenkins.plugins.platformpassword.client.*;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.platformpassword.client.*;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +25,7 @@ class TenantWalkTest {
 
     /** A user whose record names a tenant the walk starts from, and whose tenants the faults describe. */
     private final String foreignTenant = UUID.randomUUID().toString();
+
     private final String foreignUser = UUID.randomUUID().toString();
 
     @AfterEach

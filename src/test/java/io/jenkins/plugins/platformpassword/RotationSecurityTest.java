@@ -105,13 +105,7 @@ class RotationSecurityTest {
     void aBuildRunningAsAUserWithoutCredentialsUpdateMayNotRotate() throws Exception {
         FreeStyleProject project = rotatingJob(j.jenkins, "as-operator", JenkinsPlatform.PASSWORD_ID);
         runAs(project, OPERATOR);
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
-                .everywhere()
-                .to(OPERATOR)
-                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
-                .onRoot()
-                .to(OPERATOR));
+        grantOperator(false);
         Map<String, String> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
@@ -124,16 +118,7 @@ class RotationSecurityTest {
     void aBuildRunningAsAUserWithCredentialsUpdateRotates() throws Exception {
         FreeStyleProject project = rotatingJob(j.jenkins, "as-operator-allowed", JenkinsPlatform.PASSWORD_ID);
         runAs(project, OPERATOR);
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
-                .everywhere()
-                .to(OPERATOR)
-                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
-                .onRoot()
-                .to(OPERATOR)
-                .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
-                .onRoot()
-                .to(OPERATOR));
+        grantOperator(true);
 
         j.buildAndAssertSuccess(project);
 
@@ -151,13 +136,7 @@ class RotationSecurityTest {
                         + "', generatePassword: true, baseUrl: '" + platform.url() + "')",
                 true));
         runAs(job, OPERATOR);
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
-                .everywhere()
-                .to(OPERATOR)
-                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
-                .onRoot()
-                .to(OPERATOR));
+        grantOperator(false);
         Map<String, String> before = contents(j.jenkins);
 
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
@@ -187,16 +166,7 @@ class RotationSecurityTest {
         FreeStyleProject project = rotatingJob(j.jenkins, "dry-run-allowed", JenkinsPlatform.PASSWORD_ID);
         ((ChangePlatformPasswordStep) project.getBuildersList().get(0)).setDryRun(true);
         runAs(project, OPERATOR);
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
-                .everywhere()
-                .to(OPERATOR)
-                .grant(Computer.BUILD) // a freestyle build of this identity may take an executor
-                .onRoot()
-                .to(OPERATOR)
-                .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
-                .onRoot()
-                .to(OPERATOR));
+        grantOperator(true);
         Map<String, String> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
@@ -231,6 +201,26 @@ class RotationSecurityTest {
         step.setGeneratePassword(true);
         project.getBuildersList().add(step);
         return project;
+    }
+
+    /**
+     * The operator may read, build and use the job's credentials, and take an executor; with
+     * {@code mayRewrite} also Credentials/Update, Create and Delete on the Jenkins store.
+     */
+    private void grantOperator(boolean mayRewrite) {
+        MockAuthorizationStrategy strategy = new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
+                .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD)
+                .onRoot()
+                .to(OPERATOR);
+        if (mayRewrite) {
+            strategy.grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
+                    .onRoot()
+                    .to(OPERATOR);
+        }
+        j.jenkins.setAuthorizationStrategy(strategy);
     }
 
     private static void runAs(Item job, String user) {

@@ -13,7 +13,7 @@ import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.passwords.CharacterClass;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
+import io.jenkins.plugins.platformpassword.client.passwords.GeneratedLength;
 import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.rotation.RotationStoreException;
@@ -47,9 +47,6 @@ record StepInputs(
         NewPassword password,
         CredentialRotationStore rotation,
         Set<CharacterClass> classes) {
-
-    /** What {@code UsernamePasswordCredentialsImpl} accepts in FIPS mode; a shorter password would fail after the change. */
-    static final int FIPS_MIN_LENGTH = 14;
 
     static StepInputs resolve(
             ChangePlatformPasswordStep step, EnvVars env, Run<?, ?> run, PlatformPasswordConfiguration global)
@@ -85,7 +82,7 @@ record StepInputs(
             StandardUsernamePasswordCredentials apiClient = credentials.apiClient(clientCredentialsId);
             ApiClientCredentials client = JenkinsCredentials.toClient(apiClient);
             if (step.isGeneratePassword()) {
-                checkLength(step.getPasswordLength());
+                GeneratedLength.check(step.getPasswordLength(), FIPS140.useCompliantAlgorithms());
                 Set<CharacterClass> classes = CharacterClasses.parse(step.getCharacterClasses());
                 CredentialRotationStore rotation = CredentialRotationStore.forCredential(
                         run, passwordId, domain, apiClient.getId(), global.systemRotations());
@@ -129,19 +126,6 @@ record StepInputs(
         if (passwordCredentialId.equals(apiClient.getId())) {
             throw new InvalidInputException(
                     NewPassword.FIELD, Messages.Run_SameCredential(LogText.value(passwordCredentialId)));
-        }
-    }
-
-    private static void checkLength(int length) {
-        if (length < PasswordGenerator.MIN_LENGTH || length > PasswordGenerator.MAX_LENGTH) {
-            throw new InvalidInputException(
-                    PasswordGenerator.LENGTH_FIELD,
-                    "is " + length + "; generated passwords have " + PasswordGenerator.MIN_LENGTH + " to "
-                            + PasswordGenerator.MAX_LENGTH + " characters");
-        }
-        if (length < FIPS_MIN_LENGTH && FIPS140.useCompliantAlgorithms()) {
-            throw new InvalidInputException(
-                    PasswordGenerator.LENGTH_FIELD, Messages.Run_FipsLength(length, FIPS_MIN_LENGTH));
         }
     }
 

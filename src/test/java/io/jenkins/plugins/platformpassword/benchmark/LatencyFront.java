@@ -29,6 +29,12 @@ import java.util.concurrent.locks.LockSupport;
  * itself, and an open connection costs one round trip per request. It looks at no byte, so TLS
  * and HTTP/2 pass untouched.
  *
+ * <p>While {@link #counting(boolean) counting} is on, the front counts the round trips the client waits for on the
+ * wire: one per new connection (its TCP handshake) and one per flight the client sends, a flight
+ * being what the client sends after at least one round trip of silence towards the server (so a
+ * TLS handshake flight, or a request, each followed by the wait for the answer). That count does
+ * not depend on how fast the machine is; at zero round trip there are no flights to tell apart.
+ *
  * <p>At zero round trip nothing waits: each direction is copied by one thread as it is read.
  * Otherwise each direction has a reader, which stamps each chunk when it is read and queues it,
  * and a writer, which writes it when due; the reader never waits for the writer, so a chunk read
@@ -52,6 +58,9 @@ final class LatencyFront implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong countedConnections = new AtomicLong();
+    private final AtomicLong countedFlights = new AtomicLong();
+    private volatile boolean counting;
     private volatile boolean closed;
 
     private LatencyFront(InetSocketAddress upstream, Duration roundTrip) throws IOException {
@@ -88,6 +97,21 @@ final class LatencyFront implements AutoCloseable {
         return connections.get();
     }
 
+    /** Turns the counting of round trips on the wire on or off (see the class comment). */
+    void counting(boolean on) {
+        counting = on;
+    }
+
+    /** New connections accepted while counting was on. */
+    long countedConnections() {
+        return countedConnections.get();
+    }
+
+    /** Flights the clients sent while counting was on; none at zero round trip. */
+    long countedFlights() {
+        return countedFlights.get();
+    }
+
     private void acceptAll() {
         while (!closed) {
             Socket client;
@@ -98,6 +122,9 @@ final class LatencyFront implements AutoCloseable {
             }
             long acceptedAt = System.nanoTime();
             connections.incrementAndGet();
+            if (counting) {
+                countedConnections.incrementAndGet();
+            }
             threads.execute(() -> link(client, acceptedAt));
         }
     }
@@ -121,16 +148,30 @@ final class LatencyFront implements AutoCloseable {
                 closeBoth(client, server);
             }
         };
-        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), done);
-        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), done);
+        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), new FlightCounter(), done);
+        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), null, done);
     }
 
-    private void forward(Socket from, Socket to, ChunkSchedule schedule, Runnable done) {
+    /** Tells the flights of one connection's client apart: a chunk after a round trip of silence starts one. */
+    private final class FlightCounter {
+        private long lastRead;
+        private boolean any;
+
+        void read(long at) {
+            if (counting && (!any || at - lastRead >= roundTrip.toNanos())) {
+                countedFlights.incrementAndGet();
+            }
+            any = true;
+            lastRead = at;
+        }
+    }
+
+    private void forward(Socket from, Socket to, ChunkSchedule schedule, FlightCounter flights, Runnable done) {
         if (roundTrip.isZero()) {
             threads.execute(() -> copyAtOnce(from, to, done));
         } else {
             BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-            threads.execute(() -> read(from, schedule, queue));
+            threads.execute(() -> read(from, schedule, flights, queue));
             threads.execute(() -> writeWhenDue(from, to, queue, done));
         }
     }
@@ -151,12 +192,16 @@ final class LatencyFront implements AutoCloseable {
         }
     }
 
-    private void read(Socket from, ChunkSchedule schedule, BlockingQueue<Chunk> queue) {
+    private void read(Socket from, ChunkSchedule schedule, FlightCounter flights, BlockingQueue<Chunk> queue) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try {
             InputStream in = from.getInputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                queue.add(new Chunk(Arrays.copyOf(buffer, n), schedule.dueAt(System.nanoTime()), false));
+                long now = System.nanoTime();
+                if (flights != null) {
+                    flights.read(now);
+                }
+                queue.add(new Chunk(Arrays.copyOf(buffer, n), schedule.dueAt(now), false));
             }
             queue.add(new Chunk(null, schedule.dueAt(System.nanoTime()), false));
         } catch (IOException e) {

@@ -162,6 +162,28 @@ class LatencyFrontTest {
     }
 
     @Test
+    void whileCountingItCountsTheHandshakeAndEachFlightTheClientWaitedFor() throws Exception {
+        Duration roundTrip = Duration.ofMillis(300);
+        try (LatencyFront front = front(roundTrip)) {
+            front.counting(true);
+            try (Socket socket = connect(front)) {
+                for (int i = 0; i < 3; i++) {
+                    // Two writes at once are one flight: the client did not wait in between.
+                    socket.getOutputStream().write(i);
+                    socket.getOutputStream().write(i);
+                    socket.getOutputStream().flush();
+                    assertThat(socket.getInputStream().readNBytes(2)).containsExactly(i, i);
+                }
+                front.counting(false);
+                echoOneByte(socket, 9); // not counted
+
+                assertThat(front.countedConnections()).isEqualTo(1);
+                assertThat(front.countedFlights()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void everyNewConnectionIsCounted() throws Exception {
         try (LatencyFront front = front(Duration.ZERO)) {
             for (int i = 0; i < 3; i++) {

@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server on 127.0.0.1 that makes loopback behave like a
@@ -30,10 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * and HTTP/2 pass untouched.
  *
  * <p>While {@link #counting(boolean) counting} is on, the front counts the round trips the client waits for on the
- * wire: one per new connection (its TCP handshake) and one per flight the client sends, a flight
- * being what the client sends after at least one round trip of silence towards the server (so a
- * TLS handshake flight, or a request, each followed by the wait for the answer). That count does
- * not depend on how fast the machine is; at zero round trip there are no flights to tell apart.
+ * wire: one per new connection (its TCP handshake) and one per flight the client sends and the
+ * server answers, a flight being what the client sends after at least one round trip of silence
+ * towards the server (a TLS handshake flight, or a request). That count does not depend on how
+ * fast the machine is; at zero round trip there are no flights to tell apart.
  *
  * <p>At zero round trip nothing waits: each direction is copied by one thread as it is read.
  * Otherwise each direction has a reader, which stamps each chunk when it is read and queues it,
@@ -107,7 +108,7 @@ final class LatencyFront implements AutoCloseable {
         return countedConnections.get();
     }
 
-    /** Flights the clients sent while counting was on; none at zero round trip. */
+    /** Flights the clients sent and the server answered while counting was on; none at zero round trip. */
     long countedFlights() {
         return countedFlights.get();
     }
@@ -148,30 +149,45 @@ final class LatencyFront implements AutoCloseable {
                 closeBoth(client, server);
             }
         };
-        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), new FlightCounter(), done);
-        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), null, done);
+        FlightCounter flights = new FlightCounter();
+        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), flights::clientSent, done);
+        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), at -> flights.serverAnswered(), done);
     }
 
-    /** Tells the flights of one connection's client apart: a chunk after a round trip of silence starts one. */
+    /**
+     * Counts one connection's round trips: a flight of the client (what it sends after a round trip
+     * of silence towards the server) counts once the server answers it. A flight the server does
+     * not answer (an acknowledgement, a close) kept nobody waiting.
+     */
     private final class FlightCounter {
-        private long lastRead;
-        private boolean any;
+        private long lastSent;
+        private boolean sentAny;
+        private boolean awaitingAnswer;
+        private boolean countThisFlight;
 
-        void read(long at) {
-            if (counting && (!any || at - lastRead >= roundTrip.toNanos())) {
+        synchronized void clientSent(long at) {
+            if (!sentAny || at - lastSent >= roundTrip.toNanos()) {
+                awaitingAnswer = true;
+                countThisFlight = counting;
+            }
+            sentAny = true;
+            lastSent = at;
+        }
+
+        synchronized void serverAnswered() {
+            if (awaitingAnswer && countThisFlight) {
                 countedFlights.incrementAndGet();
             }
-            any = true;
-            lastRead = at;
+            awaitingAnswer = false;
         }
     }
 
-    private void forward(Socket from, Socket to, ChunkSchedule schedule, FlightCounter flights, Runnable done) {
+    private void forward(Socket from, Socket to, ChunkSchedule schedule, LongConsumer onRead, Runnable done) {
         if (roundTrip.isZero()) {
             threads.execute(() -> copyAtOnce(from, to, done));
         } else {
             BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-            threads.execute(() -> read(from, schedule, flights, queue));
+            threads.execute(() -> read(from, schedule, onRead, queue));
             threads.execute(() -> writeWhenDue(from, to, queue, done));
         }
     }
@@ -192,15 +208,13 @@ final class LatencyFront implements AutoCloseable {
         }
     }
 
-    private void read(Socket from, ChunkSchedule schedule, FlightCounter flights, BlockingQueue<Chunk> queue) {
+    private void read(Socket from, ChunkSchedule schedule, LongConsumer onRead, BlockingQueue<Chunk> queue) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try {
             InputStream in = from.getInputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 long now = System.nanoTime();
-                if (flights != null) {
-                    flights.read(now);
-                }
+                onRead.accept(now);
                 queue.add(new Chunk(Arrays.copyOf(buffer, n), schedule.dueAt(now), false));
             }
             queue.add(new Chunk(null, schedule.dueAt(System.nanoTime()), false));

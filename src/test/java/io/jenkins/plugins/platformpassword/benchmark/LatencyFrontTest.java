@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -179,6 +180,33 @@ class LatencyFrontTest {
 
                 assertThat(front.countedConnections()).isEqualTo(1);
                 assertThat(front.countedFlights()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aFlightTheServerDoesNotAnswerKeptNobodyWaiting() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        try (ServerSocket sink = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            threads.execute(() -> {
+                try (Socket socket = sink.accept()) {
+                    socket.getInputStream().read();
+                    received.countDown();
+                    socket.getInputStream().read(); // until the test ends
+                } catch (IOException e) {
+                    // the test ended
+                }
+            });
+            try (LatencyFront front = LatencyFront.start(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), sink.getLocalPort()),
+                            Duration.ofMillis(20));
+                    Socket socket = connect(front)) {
+                front.counting(true);
+                socket.getOutputStream().write(1);
+                socket.getOutputStream().flush();
+
+                assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(front.countedFlights()).isZero();
             }
         }
     }

@@ -20,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongConsumer;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server on 127.0.0.1 that makes loopback behave like a
@@ -32,9 +31,8 @@ import java.util.function.LongConsumer;
  *
  * <p>While {@link #counting(boolean) counting} is on, the front counts the round trips the client waits for on the
  * wire: one per new connection (its TCP handshake) and one per flight the client sends and the
- * server answers, a flight being what the client sends after at least one round trip of silence
- * towards the server (a TLS handshake flight, or a request). That count does not depend on how
- * fast the machine is; at zero round trip there are no flights to tell apart.
+ * server answers (a TLS handshake flight, or a request; see {@link FlightCounter}). That count does
+ * not depend on how fast the machine is; at zero round trip there are no flights to tell apart.
  *
  * <p>At zero round trip nothing waits: each direction is copied by one thread as it is read.
  * Otherwise each direction has a reader, which stamps each chunk when it is read and queues it,
@@ -149,45 +147,18 @@ final class LatencyFront implements AutoCloseable {
                 closeBoth(client, server);
             }
         };
-        FlightCounter flights = new FlightCounter();
-        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), flights::clientSent, done);
-        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), at -> flights.serverAnswered(), done);
+        FlightCounter flights = new FlightCounter(roundTrip, () -> counting, countedFlights);
+        forward(client, server, new ChunkSchedule(acceptedAt, roundTrip), flights, true, done);
+        forward(server, client, new ChunkSchedule(acceptedAt, roundTrip), flights, false, done);
     }
 
-    /**
-     * Counts one connection's round trips: a flight of the client (what it sends after a round trip
-     * of silence towards the server) counts once the server answers it. A flight the server does
-     * not answer (an acknowledgement, a close) kept nobody waiting.
-     */
-    private final class FlightCounter {
-        private long lastSent;
-        private boolean sentAny;
-        private boolean awaitingAnswer;
-        private boolean countThisFlight;
-
-        synchronized void clientSent(long at) {
-            if (!sentAny || at - lastSent >= roundTrip.toNanos()) {
-                awaitingAnswer = true;
-                countThisFlight = counting;
-            }
-            sentAny = true;
-            lastSent = at;
-        }
-
-        synchronized void serverAnswered() {
-            if (awaitingAnswer && countThisFlight) {
-                countedFlights.incrementAndGet();
-            }
-            awaitingAnswer = false;
-        }
-    }
-
-    private void forward(Socket from, Socket to, ChunkSchedule schedule, LongConsumer onRead, Runnable done) {
+    private void forward(
+            Socket from, Socket to, ChunkSchedule schedule, FlightCounter flights, boolean fromClient, Runnable done) {
         if (roundTrip.isZero()) {
             threads.execute(() -> copyAtOnce(from, to, done));
         } else {
             BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-            threads.execute(() -> read(from, schedule, onRead, queue));
+            threads.execute(() -> read(from, schedule, flights, fromClient, queue));
             threads.execute(() -> writeWhenDue(from, to, queue, done));
         }
     }
@@ -208,19 +179,24 @@ final class LatencyFront implements AutoCloseable {
         }
     }
 
-    private void read(Socket from, ChunkSchedule schedule, LongConsumer onRead, BlockingQueue<Chunk> queue) {
+    private void read(
+            Socket from, ChunkSchedule schedule, FlightCounter flights, boolean fromClient, BlockingQueue<Chunk> queue) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try {
             InputStream in = from.getInputStream();
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 long now = System.nanoTime();
-                onRead.accept(now);
+                flights.sent(fromClient, now);
                 queue.add(new Chunk(Arrays.copyOf(buffer, n), schedule.dueAt(now), false));
             }
-            queue.add(new Chunk(null, schedule.dueAt(System.nanoTime()), false));
+            long now = System.nanoTime();
+            flights.ended(fromClient, now);
+            queue.add(new Chunk(null, schedule.dueAt(now), false));
         } catch (IOException e) {
             // A reset, or the other direction gave up: what is queued is lost, as on a broken network.
-            queue.add(new Chunk(null, System.nanoTime(), true));
+            long now = System.nanoTime();
+            flights.ended(fromClient, now);
+            queue.add(new Chunk(null, now, true));
         }
     }
 

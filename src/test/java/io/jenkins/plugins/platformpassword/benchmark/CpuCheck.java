@@ -16,7 +16,6 @@ final class CpuCheck {
 
     static final int BLOCK = 100;
 
-    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final java.lang.management.ThreadMXBean STARTED = ManagementFactory.getThreadMXBean();
 
     /** CPU and wall time (nanoseconds) and threads started over {@code operations} operations of one variant. */
@@ -33,13 +32,16 @@ final class CpuCheck {
             return cpu.process() / 1e3 / operations;
         }
 
+        double jitMicros() {
+            return cpu.jit() / 1e3 / operations;
+        }
+
         double wallMicros() {
             return wallNanos / 1e3 / operations;
         }
     }
 
-    /** {@code jitMillis}: what the JIT compiled meanwhile (elapsed time), which would blur the figures if large. */
-    record Result(Totals laterBuild, Totals floor, long jitMillis) {
+    record Result(Totals laterBuild, Totals floor) {
         double clientRatio() {
             return laterBuild.clientMicros() / floor.clientMicros();
         }
@@ -82,7 +84,6 @@ final class CpuCheck {
             CpuClock.Spent[] cpu = {CpuClock.Spent.NONE, CpuClock.Spent.NONE};
             long[] wall = new long[2];
             long[] threads = new long[2];
-            long jitBefore = JIT.getTotalCompilationTime();
             for (int block = 0; block < 2 * blocks; block++) {
                 // ABBA order: each variant goes first as often as second.
                 int which = (block % 4 == 0 || block % 4 == 3) ? 0 : 1;
@@ -98,13 +99,11 @@ final class CpuCheck {
                 cpu[which] = cpu[which].plus(clock.end());
                 threads[which] += STARTED.getTotalStartedThreadCount() - threadsBefore;
             }
-            long jit = JIT.getTotalCompilationTime() - jitBefore;
             platform.clearRequestLog();
             out.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return new Result(
                     new Totals(blocks * BLOCK, cpu[0], wall[0], threads[0]),
-                    new Totals(blocks * BLOCK, cpu[1], wall[1], threads[1]),
-                    jit);
+                    new Totals(blocks * BLOCK, cpu[1], wall[1], threads[1]));
         }
     }
 }

@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time spent so far, read twice around a block of work: by the whole process, and by the
- * threads of the simulator and of the latency front (the server side). The client side is the
- * difference: the calling thread, every thread the JDK HTTP client and the transport use (also
- * short-lived ones, whose own CPU time cannot be read after they ended), the garbage collector
- * and the JIT. The server side is the same for every variant that sends the same request, so it
- * is left out of the client's cost rather than diluting it.
+ * CPU time spent so far, read twice around a block of work: by the whole process, by the threads
+ * of the simulator and of the latency front (the server side), and by the JIT compiler. The client
+ * side is the process without the other two: the calling thread, every thread the JDK HTTP client
+ * and the transport use (also short-lived ones, whose own CPU time cannot be read after they
+ * ended), and the garbage collector. The server side is the same for every variant that sends the
+ * same request, so it is left out of the client's cost rather than diluting it; the JIT is the
+ * warm-up's cost, which a long-running controller does not pay per build.
  */
 final class CpuClock {
 
@@ -25,19 +26,21 @@ final class CpuClock {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final long process;
+    private final long jit;
     private final Map<Long, Long> serverThreads;
 
-    private CpuClock(long process, Map<Long, Long> serverThreads) {
+    private CpuClock(long process, long jit, Map<Long, Long> serverThreads) {
         this.process = process;
+        this.jit = jit;
         this.serverThreads = serverThreads;
     }
 
-    /** Nanoseconds of CPU: by the client side (the process without the server side), and by the whole process. */
-    record Spent(long client, long process) {
-        static final Spent NONE = new Spent(0, 0);
+    /** Nanoseconds of CPU: by the client side, by the whole process, and by the JIT (part of the process). */
+    record Spent(long client, long process, long jit) {
+        static final Spent NONE = new Spent(0, 0, 0);
 
         Spent plus(Spent other) {
-            return new Spent(client + other.client, process + other.process);
+            return new Spent(client + other.client, process + other.process, jit + other.jit);
         }
     }
 
@@ -54,17 +57,20 @@ final class CpuClock {
 
     static CpuClock start() {
         Map<Long, Long> server = serverThreadTimes();
-        return new CpuClock(PROCESS.getProcessCpuTime(), server);
+        long jit = JitThreads.cpuNanos();
+        return new CpuClock(PROCESS.getProcessCpuTime(), jit, server);
     }
 
     Spent end() {
         long processNow = PROCESS.getProcessCpuTime();
+        long jitNow = JitThreads.cpuNanos();
         long server = 0;
         for (Map.Entry<Long, Long> now : serverThreadTimes().entrySet()) {
             server += now.getValue() - serverThreads.getOrDefault(now.getKey(), 0L);
         }
         long spent = processNow - process;
-        return new Spent(spent - server, spent);
+        long compiling = jitNow - jit;
+        return new Spent(spent - server - compiling, spent, compiling);
     }
 
     private static Map<Long, Long> serverThreadTimes() {

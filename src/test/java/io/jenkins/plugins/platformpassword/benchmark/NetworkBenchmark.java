@@ -382,9 +382,9 @@ final class NetworkBenchmark {
             out.println(rule);
         }
         out.println("  'median in RTT': the median over the front's round trip. 'RTT on wire': round trips the build waited"
-                + " for, counted by the front (a TCP handshake per new connection, one per flight the client sent);"
-                + " independent of the machine's speed.");
-        out.println("  'protocol': what the simulator saw.");
+                + " for,\n  counted by the front: a TCP handshake per new connection, and each flight the client sent"
+                + " and the server answered;\n  it does not depend on how fast the machine is. 'protocol': what the"
+                + " simulator saw.");
         for (Phase phase : phases) {
             for (VariantResult v : phase.variants().values()) {
                 if (!v.anomalies().isEmpty()) {
@@ -401,34 +401,33 @@ final class NetworkBenchmark {
     private void printCpu(CpuCheck.Result cpu) {
         out.printf(
                 Locale.ROOT,
-                "%nCPU per operation at 0 ms, microseconds (%,d operations each, in alternating blocks of %d; client side:"
-                        + " the process%n  without the simulator's and the front's threads, so the calling thread, the JDK"
-                        + " client's threads, threads that ended, GC and JIT)%n",
+                "%nCPU per operation at 0 ms, microseconds (%,d operations each, in alternating blocks of %d)%n"
+                        + "  client side: the process without the simulator's, the front's and the JIT compiler's threads"
+                        + " (%s),%n  so the calling thread, the JDK client's threads (also those that ended), and GC%n",
                 cpu.laterBuild().operations(),
-                CpuCheck.BLOCK);
-        String format = "  %-12s %12s %12s %12s %16s%n";
-        out.printf(Locale.ROOT, format, "", "client side", "process", "wall", "threads started");
+                CpuCheck.BLOCK,
+                JitThreads.readable() ? "the JIT's read from /proc" : "the JIT's not readable here, so left in");
+        String format = "  %-12s %12s %12s %12s %12s %16s%n";
+        out.printf(Locale.ROOT, format, "", "client side", "process", "JIT", "wall", "threads started");
         for (var row : List.of(Map.entry(LATER, cpu.laterBuild()), Map.entry("bare POST", cpu.floor()))) {
             CpuCheck.Totals t = row.getValue();
             out.printf(
                     Locale.ROOT,
-                    "  %-12s %12.1f %12.1f %12.1f %16.2f%n",
+                    "  %-12s %12.1f %12.1f %12.1f %12.1f %16.2f%n",
                     row.getKey(),
                     t.clientMicros(),
                     t.processMicros(),
+                    t.jitMicros(),
                     t.wallMicros(),
                     t.threadsPerOperation());
         }
         out.printf(
                 Locale.ROOT,
-                "  %-12s %12.3f %12.3f %12.3f%n",
+                "  %-12s %12.3f %12.3f %12s %12.3f%n",
                 "ratio",
                 cpu.clientRatio(),
                 cpu.processRatio(),
+                "",
                 cpu.laterBuild().wallMicros() / cpu.floor().wallMicros());
-        out.printf(
-                Locale.ROOT,
-                "  the JIT compiled for %,d ms (elapsed) during the check%n",
-                cpu.jitMillis());
     }
 }

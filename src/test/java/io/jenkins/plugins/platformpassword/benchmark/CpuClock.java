@@ -44,11 +44,6 @@ final class CpuClock {
         }
     }
 
-    /** Whether this JVM can read the CPU time of each thread and of the process; without it there is no CPU figure. */
-    static boolean supported() {
-        return THREADS.isThreadCpuTimeSupported() && PROCESS.getProcessCpuTime() >= 0;
-    }
-
     static void enable() {
         if (THREADS.isThreadCpuTimeSupported() && !THREADS.isThreadCpuTimeEnabled()) {
             THREADS.setThreadCpuTimeEnabled(true);

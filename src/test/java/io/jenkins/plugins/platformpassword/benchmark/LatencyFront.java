@@ -87,10 +87,6 @@ final class LatencyFront implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    Duration roundTrip() {
-        return roundTrip;
-    }
-
     /** How many connections the front has accepted so far: new TCP connections, each with its handshake. */
     long connections() {
         return connections.get();

@@ -45,10 +45,6 @@ final class NetworkPlatform implements AutoCloseable {
         return front;
     }
 
-    LatencyFront front() {
-        return front;
-    }
-
     /** The data center as a build's configuration names it: the front's address. */
     String dataCenterUrl() {
         return "https://127.0.0.1:" + front.port();

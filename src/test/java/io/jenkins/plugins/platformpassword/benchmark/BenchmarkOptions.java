@@ -14,7 +14,13 @@ record BenchmarkOptions(
         int changesPerClient,
         int settleLimitSeconds,
         boolean serverNoDelay,
-        boolean verbose) {
+        boolean verbose,
+        List<Integer> networkLatenciesMillis,
+        int networkN,
+        int freshN,
+        int networkWarmup,
+        int cpuOperations,
+        String curl) {
 
     static final String USAGE = String.join(
             "\n",
@@ -34,7 +40,15 @@ record BenchmarkOptions(
             "  --server-nodelay B      true (default): the simulator's HTTP server sets TCP_NODELAY",
             "                          (-Dsun.net.httpserver.nodelay=true); false shows the 40 ms Nagle/delayed-ACK",
             "                          stall that every answer with a body then suffers on Linux",
-            "  --verbose               also print each round's medians");
+            "  --verbose               also print each round's medians",
+            "Per build over TLS behind the latency front:",
+            "  --network-latencies A,B round trips the latency front adds, in ms, or 'none' (default 0,20,50)",
+            "  --network-n N           timed later builds (and floor requests) per round trip (default 100)",
+            "  --fresh-n M             timed first builds (and scripts) per round trip (default 30)",
+            "  --network-warmup W      untimed later builds per variant at each round trip; first builds",
+            "                          and scripts get at most 3 (default 20)",
+            "  --cpu-operations C      operations per variant in the CPU check at 0 ms, 0 to skip it (default 3000)",
+            "  --curl PATH             the curl for the script variant, 'none' to leave it out (default curl)");
 
     static BenchmarkOptions parse(String[] args) {
         int n = 200;
@@ -47,11 +61,17 @@ record BenchmarkOptions(
         int resourceChanges = 10_000;
         int perClient = 100;
         boolean verbose = false;
+        List<Integer> networkLatencies = List.of(0, 20, 50);
+        int networkN = 100;
+        int freshN = 30;
+        int networkWarmup = 20;
+        int cpuOperations = 3000;
+        String curl = "curl";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--n" -> n = positive(arg, value(args, ++i, arg));
-                case "--latencies" -> latencies = latencies(value(args, ++i, arg));
+                case "--latencies" -> latencies = latencies(arg, value(args, ++i, arg));
                 case "--warmup" -> warmup = atLeastZero(arg, value(args, ++i, arg));
                 case "--jit-warmup" -> jitWarmup = atLeastZero(arg, value(args, ++i, arg));
                 case "--settle-limit" -> settleLimit = atLeastZero(arg, value(args, ++i, arg));
@@ -60,6 +80,15 @@ record BenchmarkOptions(
                 case "--resource-changes" -> resourceChanges = atLeastZero(arg, value(args, ++i, arg));
                 case "--changes-per-client" -> perClient = positive(arg, value(args, ++i, arg));
                 case "--verbose" -> verbose = true;
+                case "--network-latencies" -> {
+                    String text = value(args, ++i, arg);
+                    networkLatencies = text.strip().equals("none") ? List.of() : latencies(arg, text);
+                }
+                case "--network-n" -> networkN = positive(arg, value(args, ++i, arg));
+                case "--fresh-n" -> freshN = positive(arg, value(args, ++i, arg));
+                case "--network-warmup" -> networkWarmup = positive(arg, value(args, ++i, arg));
+                case "--cpu-operations" -> cpuOperations = atLeastZero(arg, value(args, ++i, arg));
+                case "--curl" -> curl = value(args, ++i, arg).strip();
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
@@ -67,8 +96,28 @@ record BenchmarkOptions(
         if (rounds > n) {
             throw new IllegalArgumentException("--rounds (" + rounds + ") cannot exceed --n (" + n + ")");
         }
+        if (!networkLatencies.isEmpty() && rounds > Math.min(networkN, freshN)) {
+            throw new IllegalArgumentException(
+                    "--rounds (" + rounds + ") cannot exceed --network-n or --fresh-n (" + Math.min(networkN, freshN)
+                            + ")");
+        }
         return new BenchmarkOptions(
-                n, latencies, warmup, jitWarmup, rounds, resourceChanges, perClient, settleLimit, noDelay, verbose);
+                n,
+                latencies,
+                warmup,
+                jitWarmup,
+                rounds,
+                resourceChanges,
+                perClient,
+                settleLimit,
+                noDelay,
+                verbose,
+                networkLatencies,
+                networkN,
+                freshN,
+                networkWarmup,
+                cpuOperations,
+                curl);
     }
 
     private static String value(String[] args, int index, String name) {
@@ -110,15 +159,15 @@ record BenchmarkOptions(
         }
     }
 
-    private static List<Integer> latencies(String text) {
+    private static List<Integer> latencies(String name, String text) {
         List<Integer> values = new ArrayList<>();
         for (String part : text.split(",")) {
             if (!part.isBlank()) {
-                values.add(atLeastZero("--latencies", part));
+                values.add(atLeastZero(name, part));
             }
         }
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("--latencies needs at least one value");
+            throw new IllegalArgumentException(name + " needs at least one value");
         }
         return List.copyOf(values);
     }

@@ -12,7 +12,9 @@ import java.util.Map;
  * How much one password change costs through {@code PlatformClient} (and through the step's defaults), against the platform
  * simulator with an injected per-request latency, compared with the usual alternative (token
  * request plus password request per change) and with the floor (one bare POST). Also checks that
- * many short-lived clients leave no threads and no heap behind. See {@code docs/benchmarks.md}.
+ * many short-lived clients leave no threads and no heap behind. Then, in {@link NetworkBenchmark},
+ * builds as the step does them over TLS behind a latency front that costs like a network, with
+ * what a curl script pays and the CPU per build. See {@code docs/benchmarks.md}.
  *
  * <p>A command, not a test (no Test in the name, so Surefire leaves it alone):
  * <pre>
@@ -123,7 +125,11 @@ public final class PasswordChangeBenchmark {
                         .run(options.resourceChanges(), options.changesPerClient());
             }
         }
-        printGoals(results, resources);
+        // After the threads-and-heap check, so that its thread counts see none of this part's threads.
+        NetworkBenchmark.Result network = options.networkLatenciesMillis().isEmpty() && options.cpuOperations() == 0
+                ? null
+                : new NetworkBenchmark(options, out).run();
+        printGoals(results, resources, network);
         stepDefaultsNote(results);
         out.printf(Locale.ROOT, "%nTotal time %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -345,7 +351,8 @@ public final class PasswordChangeBenchmark {
                 s.medianMillis() / result.ours().samples().medianMillis());
     }
 
-    private void printGoals(List<LatencyResult> results, ResourceCheck.Result resources) {
+    private void printGoals(
+            List<LatencyResult> results, ResourceCheck.Result resources, NetworkBenchmark.Result network) {
         out.printf(Locale.ROOT, "%nGoals%n");
         LatencyResult at0 = find(results, 0);
         LatencyResult at20 = find(results, 20);
@@ -376,6 +383,10 @@ public final class PasswordChangeBenchmark {
                                 "%+,.1f KiB over %,d changes",
                                 (resources.heapAfter() - resources.heapBefore()) / 1024.0,
                                 resources.changes()));
+        out.println("  per build, over TLS behind the latency front:");
+        for (Goal goal : NetworkGoals.of(network)) {
+            goal(goal.text(), goal.met(), goal.value());
+        }
     }
 
     private void stepDefaultsNote(List<LatencyResult> results) {

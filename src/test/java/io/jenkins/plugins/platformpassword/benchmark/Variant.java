@@ -14,6 +14,12 @@ interface Variant extends AutoCloseable {
 
     void changeOnce() throws Exception;
 
+    /** Untimed, before each timed change: whatever the change must start from (e.g. a controller just started). */
+    default void beforeEach() throws Exception {}
+
+    /** Untimed, after each timed change: what the change left behind that the next one must not find. */
+    default void afterEach() {}
+
     /** Anything unexpected the variant noticed (e.g. a token request where a cached token was expected); empty if none. */
     default String anomalies() {
         return "";

@@ -4,14 +4,14 @@ import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
-import io.jenkins.plugins.platformpassword.client.PasswordChanger;
-import io.jenkins.plugins.platformpassword.client.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-import io.jenkins.plugins.platformpassword.client.PreflightMode;
+import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.SecretValue;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
 
 /**

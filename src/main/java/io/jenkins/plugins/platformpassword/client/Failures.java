@@ -25,7 +25,12 @@ public final class Failures {
     /** How much of a Content-Type or an exception message a message quotes. */
     private static final int HEADER_CHARS = 100;
 
-    private static final int TRANSPORT_CHARS = 400;
+    /**
+     * How long a network failure's description may be: the JDK's own reason (Java 25 quotes the
+     * TLS alert and the whole PKIX path error, some 200 characters) and the TLS hint after it must
+     * both fit.
+     */
+    private static final int TRANSPORT_CHARS = 700;
 
     private Failures() {}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client made without shared connections opens its own. After many such clients, the threads
- * each one started (its JDK HTTP client's selector and workers, the idle check) must be gone
+ * each one started (its JDK HTTP client's selector and workers, the timers) must be gone
  * again, or a controller that rotates passwords every hour would slowly fill up with threads.
  * Builds share the controller's connections instead; SharedConnectionsTest covers that.
  */

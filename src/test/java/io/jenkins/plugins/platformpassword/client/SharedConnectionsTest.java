@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
+import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
 import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -202,6 +203,45 @@ class SharedConnectionsTest {
                 .isLessThanOrEqualTo(PlatformConnections.JDK_THREADS + 2);
     }
 
+    /**
+     * Thread starts of every kind, not only the client's by name: on Java 24 and earlier with two
+     * CPUs or fewer, the JDK's public {@code sendAsync} finishes each exchange on a new, unnamed
+     * thread, one per request.
+     */
+    @Test
+    void aBuildOnAWarmConnectionStartsNoThread() throws Exception {
+        assertWarmBuildsStartNoThread(platform);
+    }
+
+    @Test
+    void aBuildOnAWarmHttp2ConnectionStartsNoThread() throws Exception {
+        try (SimulatedPlatform tls = SimulatedPlatform.overTls(HttpVersions.HTTP_2_AND_HTTP_1_1)) {
+            assertWarmBuildsStartNoThread(tls);
+        }
+    }
+
+    private static void assertWarmBuildsStartNoThread(SimulatedPlatform target) throws Exception {
+        int builds = 100;
+        try (PlatformConnections connections = new PlatformConnections()) {
+            for (int i = 0; i < 20; i++) { // the connection, the token, the pools' threads
+                try (PlatformClient perBuild = target.client(target.settings(), connections)) {
+                    perBuild.changePassword(UserId.parse(target.customerUser), PASSWORD);
+                }
+            }
+            long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+            for (int i = 0; i < builds; i++) {
+                try (PlatformClient perBuild = target.client(target.settings(), connections)) {
+                    perBuild.changePassword(UserId.parse(target.customerUser), PASSWORD);
+                }
+            }
+            long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+            // A few for what the JVM and the simulator may start meanwhile; one per build is the defect.
+            assertThat(started)
+                    .as("threads started in the JVM during %d builds on a warm connection", builds)
+                    .isLessThanOrEqualTo(5);
+        }
+    }
+
     @Test
     void threadsStayFewOverAThousandBuildsAndEndWhenTheConnectionsClose() throws Exception {
         int builds = 1_000;
@@ -234,7 +274,7 @@ class SharedConnectionsTest {
 
         assertThat(most - clientThreadsBefore)
                 .as(
-                        "client threads at any point: the JDK's %d, one selector, one idle check",
+                        "client threads at any point: the JDK's %d, one selector, one timer thread",
                         PlatformConnections.JDK_THREADS)
                 .isLessThanOrEqualTo(PlatformConnections.JDK_THREADS + 2);
         assertThat(clientThreadsAfterClose)

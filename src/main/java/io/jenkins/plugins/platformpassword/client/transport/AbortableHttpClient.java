@@ -14,12 +14,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -31,9 +31,10 @@ import javax.net.ssl.SSLSession;
  * <p>Unirest asks the JDK for the body as an {@code InputStream}, and the JDK 17 stream swallows
  * the thread's interrupt while it waits for body bytes: a build abort during a slow body was lost.
  * Here the body is collected by a {@link CappedBody} as the JDK delivers it, while the calling
- * thread waits on a future, which an interrupt, the attempt's time limit and a close all end at
- * once; Unirest then reads the collected bytes from memory. Requests that are not an
- * {@link Exchange} of this client's transport go to the JDK unchanged.
+ * thread waits in the JDK's {@code send}, whose wait an interrupt ends; the attempt's deadline and
+ * a close end it by refusing the body (see {@link Exchange#stop}). Unirest then reads the
+ * collected bytes from memory. Requests that are not an {@link Exchange} of this client's
+ * transport go to the JDK unchanged.
  */
 final class AbortableHttpClient extends HttpClient {
 
@@ -65,11 +66,19 @@ final class AbortableHttpClient extends HttpClient {
     }
 
     private final HttpClient jdk;
+    private final ScheduledExecutorService deadlines;
 
-    AbortableHttpClient(HttpClient jdk) {
+    /** @param deadlines where the alarm that ends a body arriving too slowly is set; shared, never blocked */
+    AbortableHttpClient(HttpClient jdk, ScheduledExecutorService deadlines) {
         this.jdk = jdk;
+        this.deadlines = deadlines;
     }
 
+    /**
+     * Sends on the calling thread, with the JDK's blocking {@code send}: its public
+     * {@code sendAsync} would finish every exchange on a new thread on Java 24 and earlier when the
+     * machine has two CPUs or fewer (the common pool's fallback), a thread per request.
+     */
     @Override
     @SuppressWarnings("unchecked") // Unirest asks for an InputStream body, the only kind this answers with
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> ignored)
@@ -81,39 +90,71 @@ final class AbortableHttpClient extends HttpClient {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before the request was sent");
         }
-        if (exchange.stopped() == Exchange.Stop.CLOSED) {
-            throw new ExchangeClosedException();
+        if (!exchange.startWaiting()) {
+            throw stoppedBeforeSending(exchange.stopped());
         }
-        exchange.sent(jdk.sendAsync(request, exchange::bodyFor));
+        HttpResponse<byte[]> response = null;
+        IOException failure = null;
+        InterruptedException interrupt = null;
+        Exchange.Stop stopped;
         try {
-            return (HttpResponse<T>) new BufferedResponse(
-                    request, exchange.answer().get(exchange.timeout().toNanos(), TimeUnit.NANOSECONDS));
-        } catch (InterruptedException e) {
-            exchange.stop(Exchange.Stop.INTERRUPTED);
-            throw e;
-        } catch (TimeoutException e) {
-            exchange.stop(Exchange.Stop.TIMED_OUT);
-            throw exchange.headersArrived()
-                    ? new BodyTimeoutException()
-                    : new HttpTimeoutException("request timed out");
-        } catch (CancellationException e) {
-            throw new ExchangeClosedException();
-        } catch (ExecutionException e) {
-            if (exchange.stopped() == Exchange.Stop.CLOSED) {
-                throw new ExchangeClosedException();
+            ScheduledFuture<?> alarm = deadlines.schedule(
+                    () -> exchange.stop(Exchange.Stop.TIMED_OUT), exchange.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                response = jdk.send(request, exchange::bodyFor);
+            } catch (IOException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                interrupt = e;
+            } finally {
+                alarm.cancel(false);
             }
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw exchange.headersArrived() ? new BodyBrokenException(io) : io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+        } catch (RejectedExecutionException e) {
+            // The alarms end only when the controller's connections close, and this exchange with them.
+            exchange.stop(Exchange.Stop.CLOSED);
+        } finally {
+            stopped = exchange.endWaiting();
         }
+        if (stopped == Exchange.Stop.CLOSED) {
+            throw new ExchangeClosedException();
+        }
+        if (interrupt != null) {
+            exchange.stop(Exchange.Stop.INTERRUPTED);
+            throw interrupt;
+        }
+        if (failure != null) {
+            if (stopped == Exchange.Stop.TIMED_OUT) {
+                throw exchange.headersArrived()
+                        ? new BodyTimeoutException()
+                        : new HttpTimeoutException("request timed out");
+            }
+            // Refusing the rest of a body at the cap may make the JDK fail the exchange (an HTTP/2
+            // stream reset) after the body was complete for us.
+            if (exchange.reachedCap()) {
+                return (HttpResponse<T>) new BufferedResponse(request, exchange.cutAtCap());
+            }
+            throw exchange.headersArrived() ? new BodyBrokenException(failure) : failure;
+        }
+        // From the response, not from the headers the body reader saw: a proxy's 407 to the tunnel
+        // comes as a response the JDK makes up, without a body and so without a reader.
+        byte[] bytes = response.body();
+        return (HttpResponse<T>) new BufferedResponse(
+                request,
+                new Exchange.Answer(
+                        response.statusCode(),
+                        response.headers(),
+                        response.version(),
+                        bytes == null ? new byte[0] : bytes));
+    }
+
+    private static IOException stoppedBeforeSending(Exchange.Stop why) throws InterruptedException {
+        if (why == Exchange.Stop.CLOSED) {
+            return new ExchangeClosedException();
+        }
+        if (why == Exchange.Stop.INTERRUPTED) {
+            throw new InterruptedException("interrupted before the request was sent");
+        }
+        return new HttpTimeoutException("request timed out");
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One request on the wire, as far as anyone needs to see and stop it: the calling thread, which
- * waits for it with a time limit, and whoever closes the client or the transport meanwhile.
+ * waits in the JDK's {@code send} for it, and whoever stops it meanwhile (the attempt's deadline,
+ * a close of the client or the transport).
  *
  * <p>Unirest sends the request through {@link AbortableHttpClient}, several calls away from the
  * code that made the exchange; {@link #enter()} hands the exchange to it on the calling thread.
@@ -34,11 +34,12 @@ final class Exchange {
     private final Duration timeout;
     private volatile boolean headersArrived;
     private volatile CappedBody body;
-    private volatile CompletableFuture<?> response;
-    private volatile Stop stopped;
     private volatile HttpResponse.ResponseInfo info;
-    /** What the caller waits for: completed from the JDK's future, or stopped. */
-    private final CompletableFuture<Answer> answer = new CompletableFuture<>();
+    private volatile Stop stopped;
+    /** The thread in the JDK's {@code send} for this exchange, or null; guarded by {@code this}. */
+    private Thread waiter;
+    /** Whether {@link #stop} interrupted the waiter, whose flag is then not a build abort; guarded by {@code this}. */
+    private boolean interruptedByStop;
 
     Exchange(int bodyCap, Duration timeout) {
         this.bodyCap = bodyCap;
@@ -82,67 +83,70 @@ final class Exchange {
         return headersArrived;
     }
 
-    /** Records the JDK's future of this exchange, so that {@link #stop} can cancel it. */
-    void sent(CompletableFuture<HttpResponse<byte[]>> future) {
-        response = future;
-        // The JDK's future, not the body reader, completes the answer: it completes after the
-        // connection is back in the JDK's pool, so the next request can take it. Only a body cut
-        // at the cap is taken from the reader, because refusing the rest may make the JDK fail
-        // the exchange (an HTTP/2 stream reset) after the body was complete for us.
-        future.whenComplete((complete, failure) -> {
-            CappedBody reading = body;
-            if (failure == null) {
-                // From the response, not from the headers the reader saw: a proxy's 407 to the tunnel
-                // comes as a response the JDK makes up, without a body and so without a reader.
-                byte[] bytes = complete.body();
-                answer.complete(new Answer(
-                        complete.statusCode(),
-                        complete.headers(),
-                        complete.version(),
-                        bytes == null ? new byte[0] : bytes));
-            } else if (reading != null && reading.reachedCap()) {
-                HttpResponse.ResponseInfo seen = info;
-                answer.complete(new Answer(seen.statusCode(), seen.headers(), seen.version(), reading.collected()));
-            } else {
-                answer.completeExceptionally(unwrap(failure));
-            }
-        });
-        // A stop that came while the request was being handed to the JDK did not see the future yet.
-        if (stopped != null) {
-            future.cancel(true);
-        }
+    /** Whether the body filled the cap: what was collected is then all the caller gets, and complete as such. */
+    boolean reachedCap() {
+        CappedBody reading = body;
+        return reading != null && reading.reachedCap();
+    }
+
+    /** The headers and the body collected up to the cap; only after {@link #reachedCap()}. */
+    Answer cutAtCap() {
+        HttpResponse.ResponseInfo seen = info;
+        return new Answer(seen.statusCode(), seen.headers(), seen.version(), body.collected());
     }
 
     /**
-     * Stops the exchange from any thread: the JDK's future is cancelled (which closes an HTTP/1.1
-     * connection or resets an HTTP/2 stream) and the body, if under way, is refused.
+     * The calling thread is about to wait in the JDK's {@code send}; from here until
+     * {@link #endWaiting()} a stop may interrupt it.
+     *
+     * @return false, and nothing changed, when the exchange was stopped already
+     */
+    synchronized boolean startWaiting() {
+        if (stopped != null) {
+            return false;
+        }
+        waiter = Thread.currentThread();
+        return true;
+    }
+
+    /**
+     * The wait in {@code send} is over. If a stop interrupted it, that interrupt is taken back, so
+     * that it is not mistaken for a build abort later.
+     *
+     * @return why the exchange was stopped, or null
+     */
+    synchronized Stop endWaiting() {
+        waiter = null;
+        if (interruptedByStop) {
+            interruptedByStop = false;
+            Thread.interrupted();
+        }
+        return stopped;
+    }
+
+    /**
+     * Stops the exchange from any thread. A body under way is refused, which closes an HTTP/1.1
+     * connection or resets an HTTP/2 stream and makes the JDK's {@code send} fail at once. Before
+     * the headers there is no body to refuse: a close then interrupts the waiting thread, on which
+     * the JDK cancels the request; a deadline leaves it to the JDK's own request timeout, which
+     * ends at the same time.
      */
     void stop(Stop why) {
-        if (stopped == null) {
-            stopped = why;
+        synchronized (this) {
+            if (stopped == null) {
+                stopped = why;
+            }
+            if (why == Stop.CLOSED && waiter != null && !headersArrived && !interruptedByStop) {
+                // A genuine abort that arrives in this same instant is absorbed with this interrupt; the
+                // call fails as closed anyway, and a closed call is never retried.
+                interruptedByStop = true;
+                waiter.interrupt();
+            }
         }
         CappedBody reading = body;
         if (reading != null) {
             reading.cancel();
         }
-        CompletableFuture<?> future = response;
-        if (future != null) {
-            future.cancel(true);
-        }
-        answer.cancel(false);
-    }
-
-    /** The answer with its body, once read; cancelled when the exchange is stopped. */
-    CompletableFuture<Answer> answer() {
-        return answer;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Why the exchange was stopped, or null while nobody stopped it. */

@@ -12,6 +12,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.HttpResponse;
@@ -29,8 +30,8 @@ import kong.unirest.modules.gson.GsonObjectMapper;
  * <p>The JDK HTTP client underneath is built here rather than by Unirest: Unirest hands the JDK
  * an empty {@code SSLParameters}, and the JDK 17 client then offers no ALPN, so HTTP/2 was never
  * negotiated. Unirest stays in the request path (requests, headers, JSON), through
- * {@link AbortableHttpClient}, which keeps the calling thread's wait interruptible and bounds the
- * whole exchange, body included, by the attempt's time limit.
+ * {@link AbortableHttpClient}, which sends on the calling thread, keeps its wait interruptible and
+ * bounds the whole exchange, body included, by the attempt's time limit.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -46,7 +47,11 @@ public final class HttpTransport implements AutoCloseable {
     private final UnirestInstance unirest;
     private final InFlightCalls inFlight = new InFlightCalls();
 
-    HttpTransport(TransportKey key, Executor jdkExecutor) {
+    /**
+     * @param jdkExecutor the JDK client's own work
+     * @param timers      where the alarm of each exchange's deadline is set
+     */
+    HttpTransport(TransportKey key, Executor jdkExecutor, ScheduledExecutorService timers) {
         this.key = key;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.
@@ -65,7 +70,7 @@ public final class HttpTransport implements AutoCloseable {
             builder.sslContext(key.trust());
         }
         this.jdk = builder.build();
-        HttpClient abortable = new AbortableHttpClient(jdk);
+        HttpClient abortable = new AbortableHttpClient(jdk, timers);
         this.unirest = Unirest.spawnInstance();
         unirest.config()
                 .httpClient(unirestConfig -> new JavaClient(unirestConfig, abortable))
@@ -96,7 +101,8 @@ public final class HttpTransport implements AutoCloseable {
             HttpRequest<?> request, URI target, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
             throws TransportFailure, InterruptedException {
         long millis = Math.max(1, timeout.toMillis());
-        // The JDK's own limit covers the wait for the headers only; it stays as a second line behind ours.
+        // The JDK's own limit covers the wait for the headers; the exchange's alarm, set to the same
+        // time, covers the body.
         request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
         Exchange exchange = new Exchange(maxBodyBytes + 1, Duration.ofMillis(millis));
         if (!callerCalls.add(exchange)) {

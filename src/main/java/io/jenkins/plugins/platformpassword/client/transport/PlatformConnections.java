@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then every request under way ends at once, as ABORTED.
  *
  * <p>Threads: at most {@value #JDK_THREADS} for all JDK HTTP clients together, one selector per
- * open transport (the JDK's), and one for the idle check while any transport is open. None of
+ * open transport (the JDK's), and one for timers (the idle check, the deadline of each request)
+ * while any transport is open; a request itself runs on the calling thread. None of
  * them depends on the number of builds, and all end when the transports are closed.
  */
 public final class PlatformConnections implements AutoCloseable {
@@ -76,7 +77,8 @@ public final class PlatformConnections implements AutoCloseable {
     private final Duration idleTimeout;
     private final int maxTransports;
     private final ThreadPoolExecutor jdkThreads;
-    private final ScheduledThreadPoolExecutor idleCheck;
+    /** The idle check, and the alarm that ends a request at its deadline. */
+    private final ScheduledThreadPoolExecutor timers;
     private final Map<TransportKey, Entry> open = new LinkedHashMap<>();
     /** Retired transports that still have requests under way; they close when the last one ends. */
     private final Set<Entry> draining = new java.util.HashSet<>();
@@ -106,10 +108,10 @@ public final class PlatformConnections implements AutoCloseable {
                 new LinkedBlockingQueue<>(),
                 daemonThreads("platform-password-http"));
         jdkThreads.allowCoreThreadTimeOut(true);
-        this.idleCheck = new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-idle-check"));
-        idleCheck.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-        idleCheck.allowCoreThreadTimeOut(true);
-        idleCheck.setRemoveOnCancelPolicy(true);
+        this.timers = new ScheduledThreadPoolExecutor(1, daemonThreads("platform-password-timers"));
+        timers.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        timers.allowCoreThreadTimeOut(true);
+        timers.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -130,7 +132,7 @@ public final class PlatformConnections implements AutoCloseable {
                 while (open.size() >= maxTransports) {
                     retireLeastRecentlyUsed(toClose);
                 }
-                entry = new Entry(new HttpTransport(key, jdkThreads));
+                entry = new Entry(new HttpTransport(key, jdkThreads, timers));
                 open.put(key, entry);
                 scheduleIdleCheck();
             }
@@ -185,7 +187,7 @@ public final class PlatformConnections implements AutoCloseable {
     private void scheduleIdleCheck() {
         if (!idleCheckScheduled) {
             idleCheckScheduled = true;
-            idleCheck.schedule(this::closeIdle, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            timers.schedule(this::closeIdle, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -235,7 +237,7 @@ public final class PlatformConnections implements AutoCloseable {
             draining.clear();
         }
         toClose.forEach(HttpTransport::close);
-        idleCheck.shutdownNow();
+        timers.shutdownNow();
         jdkThreads.shutdownNow();
     }
 

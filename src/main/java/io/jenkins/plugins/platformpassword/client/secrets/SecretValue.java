@@ -18,6 +18,9 @@ public final class SecretValue {
 
     public static final String MASK = "****";
 
+    /** Never updated, only cloned, so that threads may share it. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     private final String value;
 
     private SecretValue(String value) {
@@ -52,11 +55,23 @@ public final class SecretValue {
      * keeping a second copy of either in its keys. Never shown to users.
      */
     public String fingerprint() {
+        return HexFormat.of().formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** A fresh SHA-256 digest; cloned from one made once, because looking up the provider costs more than hashing. */
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
     }
 

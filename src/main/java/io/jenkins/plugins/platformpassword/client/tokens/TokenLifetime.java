@@ -37,17 +37,19 @@ public record TokenLifetime(Instant receivedAt, Instant expiresAt) {
 
     /** How long before its expiry the token is renewed, given the longest margin allowed. */
     Duration renewalMargin(Duration maxMargin) {
-        Duration length = length();
-        Duration margin = length.dividedBy(4);
-        Duration least = Duration.ofSeconds(MIN_MARGIN_SECONDS);
-        if (margin.compareTo(least) < 0) {
-            margin = least;
+        // In milliseconds: this runs for every call, and Duration.dividedBy works through BigDecimal.
+        long length = saturatedMillis(length());
+        long margin = Math.max(length / 4, MIN_MARGIN_SECONDS * 1000);
+        margin = Math.min(margin, length / 2);
+        return Duration.ofMillis(Math.min(margin, saturatedMillis(maxMargin)));
+    }
+
+    private static long saturatedMillis(Duration duration) {
+        try {
+            return duration.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
-        Duration half = length.dividedBy(2);
-        if (margin.compareTo(half) > 0) {
-            margin = half;
-        }
-        return margin.compareTo(maxMargin) > 0 ? maxMargin : margin;
     }
 
     /** Whether a call that starts now may still use the token. */

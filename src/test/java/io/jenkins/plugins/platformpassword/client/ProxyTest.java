@@ -108,6 +108,38 @@ class ProxyTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
     }
 
+    /**
+     * A tunnel is authorised once, when it opens: after the proxy's password is changed in Jenkins,
+     * a build must not keep using a tunnel the old password opened.
+     */
+    @Test
+    void changedProxyCredentialsOpenANewTunnel() throws Exception {
+        String changed = "Changed-Proxy-Canary-5d81a";
+        PlatformException failure;
+        try (PlatformConnections connections = new PlatformConnections()) {
+            try (PlatformClient client =
+                    platform.client(viaProxy(proxyCredentials(PROXY_USER, PROXY_PASSWORD)), connections)) {
+                client.changePassword(UserId.parse(platform.customerUser), PASSWORD);
+            }
+            try (PlatformClient client = platform.client(viaProxy(proxyCredentials(PROXY_USER, changed)), connections)) {
+                client.changePassword(UserId.parse(platform.customerUser), PASSWORD);
+                throw new AssertionError("the change went through the tunnel the old password opened");
+            } catch (PlatformException e) {
+                failure = e;
+            }
+            assertThat(connections.openTransports()).isEqualTo(1);
+        }
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROXY);
+        String changedBasic =
+                Base64.getEncoder().encodeToString((PROXY_USER + ":" + changed).getBytes(StandardCharsets.UTF_8));
+        assertThat(proxy.requests())
+                .as("a second CONNECT, with the new credentials")
+                .hasSize(2)
+                .last()
+                .satisfies(tunnel -> assertThat(tunnel.proxyAuthorization()).contains("Basic " + changedBasic));
+        assertThat(String.valueOf(failure)).doesNotContain(changed).doesNotContain(changedBasic);
+    }
+
     @Test
     void wrongProxyCredentialsFailAtOnceAndAreNotQuoted() {
         String wrong = "Wrong-Proxy-Canary-91c2d";

@@ -64,6 +64,52 @@ class SharedConnectionsTest {
                 .hasSize(1);
     }
 
+    /** Sharing a connection shares nothing else: each build's requests carry its own API client's credentials. */
+    @Test
+    void twoApiClientsOnOneConnectionEachSendTheirOwnCredentials() throws Exception {
+        var second = platform.simulator.addApiClient(platform.partnerTenant);
+        ApiClientCredentials first = platform.credentials();
+        ApiClientCredentials other = new ApiClientCredentials(second.clientId(), SecretValue.of(second.secret()));
+        try (PlatformConnections connections = new PlatformConnections()) {
+            for (int build = 0; build < 4; build++) {
+                ApiClientCredentials credentials = build % 2 == 0 ? first : other;
+                try (PlatformClient perBuild = new PlatformClient(
+                        platform.endpoint(),
+                        credentials,
+                        platform.settings(),
+                        platform.tokens,
+                        connections,
+                        ProgressListener.NONE)) {
+                    perBuild.changePassword(user(), PASSWORD);
+                }
+            }
+        }
+        List<RecordedRequest> requests = platform.simulator.requests();
+        assertThat(requests.stream().map(RecordedRequest::clientPort).distinct())
+                .as("one connection for both API clients")
+                .hasSize(1);
+        List<String> tokenRequestsFor = requests.stream()
+                .filter(r -> r.path().endsWith("/idp/token"))
+                .map(r -> basicUser(r.header("authorization").orElseThrow()))
+                .toList();
+        assertThat(tokenRequestsFor).containsExactly(first.clientId(), other.clientId());
+        List<String> bearers = requests.stream()
+                .filter(r -> r.path().endsWith("/password"))
+                .map(r -> r.header("authorization").orElseThrow())
+                .toList();
+        assertThat(bearers).hasSize(4);
+        assertThat(bearers.get(0)).startsWith("Bearer ").isEqualTo(bearers.get(2));
+        assertThat(bearers.get(1)).startsWith("Bearer ").isEqualTo(bearers.get(3));
+        assertThat(bearers.get(0)).as("each API client its own token").isNotEqualTo(bearers.get(1));
+    }
+
+    private static String basicUser(String header) {
+        String pair = new String(
+                java.util.Base64.getDecoder().decode(header.substring("Basic ".length())),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return pair.substring(0, pair.indexOf(':'));
+    }
+
     @Test
     void changedSettingsGetANewTransportAndTheOldOneCloses() throws Exception {
         try (PlatformConnections connections = new PlatformConnections()) {

@@ -60,17 +60,15 @@ public record Route(TransportKey key, SecretValue proxyAuthorization, String ref
         Proxy proxy = proxyFor(dataCenter, proxies);
         if (proxy.type() == Proxy.Type.SOCKS) {
             return new Route(
-                    new TransportKey(origin, connectTimeout, null, trust),
+                    new TransportKey(origin, connectTimeout, null, null, trust),
                     null,
                     "Jenkins' proxy for " + dataCenter.getHost() + " is a SOCKS proxy, which Java's HTTP client cannot"
                             + " use. Configure an HTTP proxy, or exempt the host from the proxy (No Proxy Host).");
         }
         TransportKey.ProxyAddress address = address(proxy);
-        TransportKey key = new TransportKey(origin, connectTimeout, address, trust);
-        if (address == null) {
-            return new Route(key, null, null);
-        }
-        SecretValue authorization = basicCredentials(proxyPasswords, address, dataCenter);
+        SecretValue authorization = address == null ? null : basicCredentials(proxyPasswords, address, dataCenter);
+        TransportKey key = new TransportKey(
+                origin, connectTimeout, address, authorization == null ? null : authorization.fingerprint(), trust);
         if (authorization == null) {
             return new Route(key, null, null);
         }

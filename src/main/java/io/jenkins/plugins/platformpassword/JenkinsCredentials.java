@@ -8,6 +8,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
+import io.jenkins.plugins.platformpassword.client.InvalidInputException;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
@@ -57,10 +58,19 @@ final class JenkinsCredentials {
         throw notUsable(NewPassword.FIELD, id, Messages.Credentials_PasswordTypes());
     }
 
-    /** The client's view of an API client credential; a username marked secret stays out of messages too. */
+    /**
+     * The client's view of an API client credential; a username marked secret stays out of messages
+     * too. A refusal names the credential by its id, which is no secret, because the field alone
+     * does not say which of several credentials to fix.
+     */
     static ApiClientCredentials toClient(StandardUsernamePasswordCredentials credential) {
-        return new ApiClientCredentials(
-                credential.getUsername(), plain(credential.getPassword()), credential.isUsernameSecret());
+        try {
+            return new ApiClientCredentials(
+                    credential.getUsername(), plain(credential.getPassword()), credential.isUsernameSecret());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(
+                    e.field(), "credential '" + LogText.value(credential.getId()) + "': " + e.problem());
+        }
     }
 
     /** The new password held by a credential that {@link #newPassword} found. */

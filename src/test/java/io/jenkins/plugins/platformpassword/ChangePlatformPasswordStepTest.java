@@ -94,6 +94,32 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void anApiClientIdThatIsNotAUuidIsRefusedBeforeAnyRequestNamingTheCredential() throws Exception {
+        CredentialsProvider.lookupStores(j.jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        com.cloudbees.plugins.credentials.domains.Domain.global(),
+                        new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                                com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                                "pasted-client-name",
+                                "An API client entered by its name",
+                                "backup-automation",
+                                JenkinsPlatform.CLIENT_SECRET));
+        FreeStyleProject project = j.createFreeStyleProject("not-a-uuid");
+        ChangePlatformPasswordStep step = step(platform.customerUser);
+        step.setCredentialsId("pasted-client-name");
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("credentialsId: credential 'pasted-client-name':", build);
+        j.assertLogContains("is not a UUID", build);
+        assertThat(platform.simulator.requests()).as("nothing was sent").isEmpty();
+        assertNoSecretIn(build);
+    }
+
+    @Test
     void unknownUserFailsTheBuildWithTheExplanation() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("not-found");
         project.getBuildersList().add(step("00000000-0000-4000-8000-000000000000"));

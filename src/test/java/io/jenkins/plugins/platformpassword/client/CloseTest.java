@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
+import io.jenkins.plugins.platformpassword.simulator.HttpVersions;
+import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +33,11 @@ class CloseTest {
     }
 
     private ClientSettings patient() {
-        return platform.settings()
+        return patient(platform);
+    }
+
+    private static ClientSettings patient(SimulatedPlatform target) {
+        return target.settings()
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
                 .withDeadline(Duration.ofSeconds(90))
                 .withRetryPolicy(
@@ -57,6 +65,38 @@ class CloseTest {
         waitUntil(() -> platform.passwordRequests() == 1);
         Thread.sleep(600); // the body is being read
         assertEndedByClose(build, client);
+    }
+
+    /** Over HTTP/2 two builds' bodies arrive on one connection, as streams; a close ends both. */
+    @Test
+    void closingEndsEveryCallReadingASlowBodyOverHttp2() throws Exception {
+        try (SimulatedPlatform tls = SimulatedPlatform.overTls(HttpVersions.HTTP_2_AND_HTTP_1_1)) {
+            PlatformClient client = tls.client(patient(tls));
+            client.changePassword(UserId.parse(tls.customerUser), PASSWORD); // the token, and the connection
+            tls.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
+            tls.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
+            List<CallInThread> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(CallInThread.start(() -> client.changePassword(UserId.parse(tls.customerUser), PASSWORD)));
+            }
+            waitUntil(() -> tls.passwordRequests() == 3);
+            Thread.sleep(600); // both bodies are being read (the headers come at once)
+            long closedAt = System.nanoTime();
+            client.close();
+            for (CallInThread build : builds) {
+                assertThat(build.awaitEnd(closedAt))
+                        .as("time from the close to the end of the call")
+                        .isLessThan(Duration.ofSeconds(1));
+                assertClosed(build);
+            }
+            Thread.sleep(300);
+            assertThat(tls.passwordRequests()).as("nothing is sent after the close").isEqualTo(3);
+            assertThat(tls.simulator.requests())
+                    .allSatisfy(r -> assertThat(r.protocol()).isEqualTo("HTTP/2.0"));
+            assertThat(tls.simulator.requests().stream().map(RecordedRequest::clientPort).distinct())
+                    .as("one connection")
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -65,7 +65,12 @@ public final class UserDirectory {
         String clientTenant = client.clientTenantId();
         UserSearch.Result found = client.call(new UserSearch(client.endpoint(), clientTenant, login));
         List<ResolvedUser> matches = found.sameLogin();
-        if (found.full() && matches.stream().noneMatch(match -> match.login().equals(login))) {
+        if (found.full()) {
+            // The answer may have left users out, so a case variant it holds may not be the only one:
+            // only this exact login is certain to be the user meant.
+            matches = matches.stream().filter(match -> match.login().equals(login)).toList();
+        }
+        if (found.full() && matches.isEmpty()) {
             throw Failures.lookup(
                     FailureKind.REJECTED,
                     "The platform's search for login '" + LogText.value(login) + "' below tenant "

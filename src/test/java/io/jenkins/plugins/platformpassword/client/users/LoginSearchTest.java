@@ -71,6 +71,15 @@ class LoginSearchTest {
     }
 
     @Test
+    void aFullAnswerWithTheExactLoginAndACaseVariantTakesTheExactOne() throws Exception {
+        platform.simulator.addNearMatches(platform.customerTenant, "jdoe", UserSearch.LIMIT - 2);
+        platform.simulator.addUser(platform.customerTenant, "JDoe");
+        String jdoe = platform.simulator.addUser(platform.customerTenant, "jdoe");
+
+        assertThat(directory.resolveLogin("jdoe").id().value()).isEqualTo(jdoe);
+    }
+
+    @Test
     void aCompleteAnswerWithManyNearMatchesFindsTheLogin() throws Exception {
         platform.simulator.addNearMatches(platform.customerTenant, "jdoe", 40);
         String jdoe = platform.simulator.addUser(platform.customerTenant, "JDOE");

@@ -169,6 +169,27 @@ class ProxyTest {
     }
 
     @Test
+    void aSocksProxyIsRefusedBeforeAnythingIsSent() {
+        ProxySelector socks = new ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(java.net.URI uri) {
+                return List.of(new java.net.Proxy(
+                        java.net.Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", proxy.port())));
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress address, java.io.IOException e) {}
+        };
+        PlatformException failure = failingChange(platform.settings().withProxy(socks, null));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROXY);
+        assertThat(failure.getMessage()).contains("SOCKS proxy").contains("HTTP proxy").contains("No Proxy Host");
+        assertThat(failure.attempts()).isZero();
+        assertThat(proxy.requests()).as("not even the proxy was asked").isEmpty();
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
     void whereJavaWillNotSendBasicToAProxyNothingIsSent() {
         System.setProperty(Route.TUNNELING_DISABLED_SCHEMES, "Basic");
         PlatformException failure = failingChange(viaProxy(proxyCredentials(PROXY_USER, PROXY_PASSWORD)));

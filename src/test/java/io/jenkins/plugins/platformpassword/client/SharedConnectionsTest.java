@@ -183,6 +183,31 @@ class SharedConnectionsTest {
         }
     }
 
+    /** The time limit of a slow read is its own: another build's close on the same connections neither ends nor extends it. */
+    @Test
+    void anotherBuildsCloseNeitherEndsNorExtendsASlowRead() throws Exception {
+        try (PlatformConnections connections = new PlatformConnections()) {
+            build(platform.settings(), connections); // the token is cached from here on
+            platform.simulator.enqueueFault(
+                    "/api/2/users/",
+                    Fault.trickle(500, "{\"error\":{\"message\":\"" + "slow ".repeat(30) + "\"}}", Duration.ofMillis(200)));
+            ClientSettings oneSecond = platform.settings()
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                    .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            try (PlatformClient slow = platform.client(oneSecond, connections)) {
+                long started = System.nanoTime();
+                CallInThread reading = CallInThread.start(() -> slow.changePassword(user(), PASSWORD));
+                waitUntil(() -> platform.passwordRequests() == 2);
+                platform.client(platform.settings(), connections).close(); // another build ends meanwhile
+                Duration took = reading.awaitEnd(started);
+                assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(1800));
+                assertThat(reading.thrown())
+                        .isInstanceOfSatisfying(
+                                PlatformException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
+            }
+        }
+    }
+
     @Test
     void closingTheConnectionsEndsTheCallsOfEveryBuild() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.hang());

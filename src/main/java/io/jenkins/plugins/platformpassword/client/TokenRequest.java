@@ -21,9 +21,9 @@ import kong.unirest.core.UnirestInstance;
  * {@code POST /api/2/idp/token} with the client-credentials grant and HTTP Basic client
  * authentication, the platform's default ({@code client_secret_basic}).
  *
- * <p>The Basic credentials are {@code base64(client_id ":" client_secret)} of the raw UTF-8
- * values, as the platform documents them, and not form-urlencoded first as RFC 6749, section
- * 2.3.1 would have it. Sources: the contract's description of the {@code Authorization}
+ * <p>The Basic credentials are {@code base64(client_id ":" client_secret)} of the raw values, as
+ * the platform documents them, and not form-urlencoded first as RFC 6749, section 2.3.1 would have
+ * it. Sources: the contract's description of the {@code Authorization}
  * parameter ('the base64-encoded "client_id:client_secret" credentials'); the vendor's guide
  * "Authenticating to the Acronis platform"
  * (developer.acronis.com/doc/apis/getting-started/authentication.html), which Base64-encodes
@@ -33,9 +33,11 @@ import kong.unirest.core.UnirestInstance;
  * acronis/acronis-cyber-platform-bash-examples, {@code 00.basis_functions.sh}:
  * {@code curl -u "${client_id}:${client_secret}"}). Only the vendor's Go sample connector
  * form-encodes (golang.org/x/oauth2's {@code AuthStyleInHeader}), which gives the same bytes for
- * the platform's generated ids (UUIDs) and secrets (letters and digits). A secret with {@code :},
- * {@code %}, {@code +} or non-ASCII characters therefore goes as it is: the first colon ends the
- * id, which is a UUID.
+ * the platform's generated ids (UUIDs) and the ASCII secrets seen in its examples. A secret with
+ * {@code :}, {@code %} or {@code +} therefore goes as it is: the first colon ends the id, which is
+ * a UUID. For non-ASCII characters no vendor source says which bytes the platform expects (its
+ * guide encodes the pair as ASCII, {@code requests} as Latin-1, curl as the shell's bytes); the
+ * client sends UTF-8, the charset RFC 7617 names, which is what curl sends from a UTF-8 shell.
  */
 final class TokenRequest extends Operation<AccessToken> {
 

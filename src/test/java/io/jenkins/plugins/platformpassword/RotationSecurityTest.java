@@ -352,7 +352,8 @@ class RotationSecurityTest {
         Map<String, Stored> contents = new TreeMap<>();
         for (Domain domain : store.getDomains()) {
             for (com.cloudbees.plugins.credentials.Credentials credentials : store.getCredentials(domain)) {
-                contents.put(domain.getName() + "/" + ((StandardCredentials) credentials).getId(), Stored.of(credentials));
+                String id = ((StandardCredentials) credentials).getId();
+                contents.put(domain.getName() + "/" + id, Stored.of(credentials));
             }
         }
         return contents;

@@ -280,6 +280,42 @@ class ChangePlatformPasswordStepTest {
     }
 
     @Test
+    void aCredentialsParameterNamesTheApiClient() throws Exception {
+        // Not offered by the freestyle form (see config.jelly), but a ${...} id from config.xml or a Pipeline works.
+        FreeStyleProject project = j.createFreeStyleProject("api-client-parameter");
+        project.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new com.cloudbees.plugins.credentials.CredentialsParameterDefinition(
+                        "API_CLIENT",
+                        "the API client",
+                        JenkinsPlatform.API_CLIENT_ID,
+                        com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials.class.getName(),
+                        true)));
+        ChangePlatformPasswordStep step = step(platform.customerUser);
+        step.setCredentialsId("${API_CLIENT}");
+        project.getBuildersList().add(step);
+
+        j.assertBuildStatusSuccess(project.scheduleBuild2(0));
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void anApiClientExpressionResolvesOnlyACredentialsParameter() throws Exception {
+        // A string parameter of that name is no credentials parameter: the text stays an id, and no credential has it.
+        FreeStyleProject project = j.createFreeStyleProject("api-client-string-parameter");
+        project.addProperty(new hudson.model.ParametersDefinitionProperty(
+                new hudson.model.StringParameterDefinition("API_CLIENT", JenkinsPlatform.API_CLIENT_ID)));
+        ChangePlatformPasswordStep step = step(platform.customerUser);
+        step.setCredentialsId("${API_CLIENT}");
+        project.getBuildersList().add(step);
+
+        FreeStyleBuild build = j.assertBuildStatus(Result.FAILURE, project.scheduleBuild2(0));
+
+        j.assertLogContains("credentialsId: no credential with id '${API_CLIENT}' is available to this build", build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
     void theNewPasswordDropdownLeavesOutTheApiClientsCredential() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject("dropdown");
         ChangePlatformPasswordStep.DescriptorImpl descriptor =

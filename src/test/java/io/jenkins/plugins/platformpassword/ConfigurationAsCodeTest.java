@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 class ConfigurationAsCodeTest {
 
     private static final String YAML = "configuration-as-code.yml";
+    private static final String ROTATION_YAML = "configuration-as-code-rotation-as-system.yml";
 
     @Test
     @ConfiguredWithCode(YAML)
@@ -66,6 +67,36 @@ class ConfigurationAsCodeTest {
             assertThat(migrated.getCredentialsId()).isEqualTo("platform-api-client");
         });
         assertThat(global.getConnectTimeoutSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    @ConfiguredWithCode(ROTATION_YAML)
+    void importsTheSystemRotationOptInLineByLine(JenkinsConfiguredWithCodeRule r) {
+        SystemRotations optIn = PlatformPasswordConfiguration.get().systemRotations();
+
+        assertThat(optIn.allows("backup-operator-password")).isTrue();
+        assertThat(optIn.allows("customers/acme/backup-operator-password")).isTrue();
+        assertThat(optIn.allows("customers/globex/backup-operator-password")).isFalse();
+        assertThat(optIn.allows("# reviewed by the administrators")).isFalse();
+    }
+
+    @Test
+    @ConfiguredWithCode(ROTATION_YAML)
+    void exportsTheSystemRotationOptInAsItWasGiven(JenkinsConfiguredWithCodeRule r) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConfigurationAsCode.get().export(out);
+
+        Map<?, ?> exported = (Map<?, ?>) section(new Yaml().load(out.toString(StandardCharsets.UTF_8)));
+        Map<?, ?> given;
+        try (InputStream in = getClass().getResourceAsStream(ROTATION_YAML)) {
+            given = (Map<?, ?>) section(new Yaml().load(in));
+        }
+
+        // Several lines and a comment: the text comes back as it was, so a re-import allows the same credentials.
+        assertThat(exported.get("rotationAsSystem"))
+                .isEqualTo(given.get("rotationAsSystem"))
+                .isEqualTo("# reviewed by the administrators\n" + "backup-operator-password\n"
+                        + "customers/acme/backup-operator-password");
     }
 
     private static Object section(Object document) {

@@ -12,7 +12,10 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.ListBoxModel;
+import hudson.util.Secret;
 import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class CredentialDomainTest {
 
     private static final String SCOPED_CLIENT = "eu8-api-client";
+    private static final String SCOPED_PASSWORD = "eu8-user-password";
+    private static final String SCOPED_PASSWORD_VALUE = "Scoped-Passw0rd-canary-5b7e";
 
     private JenkinsRule j;
     private JenkinsPlatform platform;
@@ -83,6 +88,85 @@ class CredentialDomainTest {
                 .doesNotContain(SCOPED_CLIENT);
     }
 
+    @Test
+    void aNewPasswordRestrictedToAnotherDataCenterIsNotSentToThisOne() throws Exception {
+        addPassword(domainFor("eu8-cloud.example.com"));
+        FreeStyleProject project = project(JenkinsPlatform.API_CLIENT_ID, SCOPED_PASSWORD);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains(
+                "passwordCredentialsId: credential '" + SCOPED_PASSWORD
+                        + "' exists but is restricted to a credentials domain that does not include 127.0.0.1",
+                build);
+        j.assertLogNotContains(SCOPED_PASSWORD_VALUE, build);
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void aRotationTargetRestrictedToAnotherDataCenterIsNotRotated() throws Exception {
+        // The opt-in lets this SYSTEM build rotate the credential, so only the domain can refuse it.
+        PlatformPasswordConfiguration.get().setRotationAsSystem(SCOPED_PASSWORD);
+        Domain elsewhere = domainFor("eu8-cloud.example.com");
+        addPassword(elsewhere);
+        FreeStyleProject project = rotation();
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        // The rotation's lookup reports the credential as not available (Rotation.NotVisible), not as
+        // restricted to another domain as the other lookups do (Credentials.OtherDomain).
+        j.assertLogContains(
+                "passwordCredentialsId: no credential with id '" + SCOPED_PASSWORD
+                        + "' is available to this build, so it cannot be rotated",
+                build);
+        assertThat(platform.simulator.requests()).isEmpty();
+        assertThat(storedPassword(elsewhere, SCOPED_PASSWORD)).isEqualTo(SCOPED_PASSWORD_VALUE);
+        assertThat(storedPassword(elsewhere, SCOPED_PASSWORD + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
+    }
+
+    @Test
+    void aRotationTargetRestrictedToThisDataCenterIsRotatedInItsDomain() throws Exception {
+        PlatformPasswordConfiguration.get().setRotationAsSystem(SCOPED_PASSWORD);
+        Domain here = domainFor("127.0.0.1");
+        addPassword(here);
+
+        j.buildAndAssertSuccess(rotation());
+
+        String rotated = storedPassword(here, SCOPED_PASSWORD);
+        assertThat(rotated).isNotNull().isNotEqualTo(SCOPED_PASSWORD_VALUE);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(rotated);
+        assertThat(storedPassword(here, SCOPED_PASSWORD + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
+    }
+
+    private void addPassword(Domain domain) throws Exception {
+        store.addDomain(
+                domain,
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        SCOPED_PASSWORD,
+                        "password of one data center's user",
+                        Secret.fromString(SCOPED_PASSWORD_VALUE)));
+    }
+
+    /** The secret of a Secret text credential in this domain of the Jenkins store, or null when there is none. */
+    private String storedPassword(Domain domain, String id) {
+        return store.getCredentials(domain).stream()
+                .filter(StringCredentials.class::isInstance)
+                .map(StringCredentials.class::cast)
+                .filter(credential -> credential.getId().equals(id))
+                .map(credential -> credential.getSecret().getPlainText())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private FreeStyleProject rotation() throws Exception {
+        FreeStyleProject project = project(JenkinsPlatform.API_CLIENT_ID, SCOPED_PASSWORD);
+        ((ChangePlatformPasswordStep) project.getBuildersList().get(0)).setGeneratePassword(true);
+        return project;
+    }
+
     private void addApiClient(Domain domain) throws Exception {
         store.addDomain(
                 domain,
@@ -99,10 +183,14 @@ class CredentialDomainTest {
     }
 
     private FreeStyleProject project() throws Exception {
+        return project(SCOPED_CLIENT, JenkinsPlatform.PASSWORD_ID);
+    }
+
+    private FreeStyleProject project(String apiClientCredentialsId, String passwordCredentialsId) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
-        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
+        ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(passwordCredentialsId);
         step.setUserId(platform.customerUser);
-        step.setCredentialsId(SCOPED_CLIENT);
+        step.setCredentialsId(apiClientCredentialsId);
         step.setBaseUrl(platform.url());
         step.setCheckCompromised(false);
         project.getBuildersList().add(step);

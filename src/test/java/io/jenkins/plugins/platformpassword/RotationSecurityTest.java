@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Computer;
 import hudson.model.FreeStyleBuild;
@@ -15,6 +16,7 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.model.User;
+import hudson.security.Permission;
 import hudson.util.Secret;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ class RotationSecurityTest {
     @Test
     void aBuildRunningAsSystemMayNotRotateByDefault() throws Exception {
         FreeStyleProject project = rotatingJob(j.jenkins, "as-system", JenkinsPlatform.PASSWORD_ID);
-        Map<String, String> before = contents(j.jenkins);
+        Map<String, Stored> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
@@ -93,7 +95,7 @@ class RotationSecurityTest {
         Folder folder = j.createProject(Folder.class, "customer");
         addPassword(folder, JenkinsPlatform.PASSWORD_ID, "Folder-Passw0rd-initial");
         FreeStyleProject project = rotatingJob(folder, "in-folder", JenkinsPlatform.PASSWORD_ID);
-        Map<String, String> before = contents(folder);
+        Map<String, Stored> before = contents(folder);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
@@ -106,7 +108,7 @@ class RotationSecurityTest {
         FreeStyleProject project = rotatingJob(j.jenkins, "as-operator", JenkinsPlatform.PASSWORD_ID);
         runAs(project, OPERATOR);
         grantOperator(false);
-        Map<String, String> before = contents(j.jenkins);
+        Map<String, Stored> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
@@ -137,7 +139,7 @@ class RotationSecurityTest {
                 true));
         runAs(job, OPERATOR);
         grantOperator(false);
-        Map<String, String> before = contents(j.jenkins);
+        Map<String, Stored> before = contents(j.jenkins);
 
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
@@ -153,7 +155,7 @@ class RotationSecurityTest {
         // Even an opt-in naming the other folder's credential does not make it visible to this job.
         PlatformPasswordConfiguration.get().setRotationAsSystem("globex/globex-user-password");
         FreeStyleProject project = rotatingJob(acme, "reach-across", "globex-user-password");
-        Map<String, String> before = contents(globex);
+        Map<String, Stored> before = contents(globex);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
@@ -167,12 +169,12 @@ class RotationSecurityTest {
         ((ChangePlatformPasswordStep) project.getBuildersList().get(0)).setDryRun(true);
         runAs(project, OPERATOR);
         grantOperator(true);
-        Map<String, String> before = contents(j.jenkins);
+        Map<String, Stored> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
         j.assertLogContains("Dry run: the rotation would be allowed: the build runs as " + OPERATOR, build);
-        assertThat(contents(j.jenkins)).isEqualTo(before);
+        assertUnchanged(before, j.jenkins);
         assertThat(platform.simulator.requests())
                 .noneMatch(request -> request.path().endsWith("/password"));
     }
@@ -181,12 +183,103 @@ class RotationSecurityTest {
     void aDryRunReportsThatTheRotationWouldBeRefused() throws Exception {
         FreeStyleProject project = rotatingJob(j.jenkins, "dry-run-refused", JenkinsPlatform.PASSWORD_ID);
         ((ChangePlatformPasswordStep) project.getBuildersList().get(0)).setDryRun(true);
-        Map<String, String> before = contents(j.jenkins);
+        Map<String, Stored> before = contents(j.jenkins);
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
         j.assertLogContains("this build runs as SYSTEM", build);
         assertNothingHappened(before, j.jenkins);
+    }
+
+    @Test
+    void aFolderUserCannotRotateAGlobalCredentialOfTheJenkinsStore() throws Exception {
+        // The managed service provider's case: all the rights a rotation needs, but in the customer's folder only.
+        Folder acme = j.createProject(Folder.class, "acme");
+        FreeStyleProject project = rotatingJob(acme, "reach-up", JenkinsPlatform.PASSWORD_ID);
+        runAs(project, OPERATOR);
+        j.jenkins.setAuthorizationStrategy(operator()
+                .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
+                .onFolders(acme)
+                .to(OPERATOR));
+        Map<String, Stored> before = contents(j.jenkins);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains(
+                "the build runs as " + OPERATOR + ", who lacks Credentials/Update on the Jenkins credentials store, "
+                        + "which holds '" + JenkinsPlatform.PASSWORD_ID + "'",
+                build);
+        assertNothingHappened(before, j.jenkins);
+    }
+
+    @Test
+    void aFolderUserRotatesACredentialOfItsOwnFolder() throws Exception {
+        // The other side of the case above: the same folder-only rights suffice for the folder's own credential.
+        Folder acme = j.createProject(Folder.class, "acme");
+        addPassword(acme, "acme-user-password", "Acme-Passw0rd-initial");
+        FreeStyleProject project = rotatingJob(acme, "own-folder", "acme-user-password");
+        runAs(project, OPERATOR);
+        j.jenkins.setAuthorizationStrategy(operator()
+                .grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
+                .onFolders(acme)
+                .to(OPERATOR));
+
+        j.buildAndAssertSuccess(project);
+
+        String rotated = password(acme, "acme-user-password");
+        assertThat(rotated).isNotEqualTo("Acme-Passw0rd-initial");
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(rotated);
+        assertThat(password(j.jenkins, JenkinsPlatform.PASSWORD_ID)).isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    @Test
+    void updateWithoutCreateIsRefusedForThePendingEntry() throws Exception {
+        FreeStyleProject project = rotatingJob(j.jenkins, "no-create", JenkinsPlatform.PASSWORD_ID);
+        runAs(project, OPERATOR);
+        grantOperatorOnRootOnly(CredentialsProvider.UPDATE, CredentialsProvider.DELETE);
+        Map<String, Stored> before = contents(j.jenkins);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains(
+                "the build runs as " + OPERATOR + ", who lacks Credentials/Create on the Jenkins credentials store",
+                build);
+        assertNothingHappened(before, j.jenkins);
+    }
+
+    @Test
+    void updateWithoutDeleteIsRefusedForThePendingEntry() throws Exception {
+        FreeStyleProject project = rotatingJob(j.jenkins, "no-delete", JenkinsPlatform.PASSWORD_ID);
+        runAs(project, OPERATOR);
+        grantOperatorOnRootOnly(CredentialsProvider.UPDATE, CredentialsProvider.CREATE);
+        Map<String, Stored> before = contents(j.jenkins);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains(
+                "the build runs as " + OPERATOR + ", who lacks Credentials/Delete on the Jenkins credentials store",
+                build);
+        assertNothingHappened(before, j.jenkins);
+    }
+
+    @Test
+    void aDryRunOfAnOptedInSystemBuildReportsAllowedAndWritesNothing() throws Exception {
+        PlatformPasswordConfiguration.get().setRotationAsSystem(JenkinsPlatform.PASSWORD_ID);
+        FreeStyleProject project = rotatingJob(j.jenkins, "dry-run-as-system", JenkinsPlatform.PASSWORD_ID);
+        ((ChangePlatformPasswordStep) project.getBuildersList().get(0)).setDryRun(true);
+        Map<String, Stored> before = contents(j.jenkins);
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains(
+                "Dry run: the rotation would be allowed: the build runs as SYSTEM, and an administrator allowed "
+                        + "builds running as SYSTEM to rotate '" + JenkinsPlatform.PASSWORD_ID + "' (entry "
+                        + JenkinsPlatform.PASSWORD_ID + "). Nothing was written.",
+                build);
+        assertUnchanged(before, j.jenkins);
+        assertThat(platform.simulator.requests())
+                .as("requests the platform saw")
+                .noneMatch(request -> request.path().endsWith("/password"));
     }
 
     private FreeStyleProject rotatingJob(ItemGroup<?> parent, String name, String passwordCredentialsId)
@@ -208,19 +301,30 @@ class RotationSecurityTest {
      * {@code mayRewrite} also Credentials/Update, Create and Delete on the Jenkins store.
      */
     private void grantOperator(boolean mayRewrite) {
-        MockAuthorizationStrategy strategy = new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
-                .everywhere()
-                .to(OPERATOR)
-                .grant(Computer.BUILD)
-                .onRoot()
-                .to(OPERATOR);
+        MockAuthorizationStrategy strategy = operator();
         if (mayRewrite) {
             strategy.grant(CredentialsProvider.UPDATE, CredentialsProvider.CREATE, CredentialsProvider.DELETE)
                     .onRoot()
                     .to(OPERATOR);
         }
         j.jenkins.setAuthorizationStrategy(strategy);
+    }
+
+    /** What every operator test grants: read, build and use the job's credentials, and take an executor. */
+    private static MockAuthorizationStrategy operator() {
+        return new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM)
+                .everywhere()
+                .to(OPERATOR)
+                .grant(Computer.BUILD)
+                .onRoot()
+                .to(OPERATOR);
+    }
+
+    /** The operator's base rights and exactly these on the Jenkins store, without what they would imply. */
+    private void grantOperatorOnRootOnly(Permission... rights) {
+        j.jenkins.setAuthorizationStrategy(
+                operator().grantWithoutImplication(rights).onRoot().to(OPERATOR));
     }
 
     private static void runAs(Item job, String user) {
@@ -239,28 +343,72 @@ class RotationSecurityTest {
                                 CredentialsScope.GLOBAL, id, "a customer's password", Secret.fromString(value)));
     }
 
-    /** Every credential of the store that belongs to this context, id to secret (or description), to compare before and after. */
-    private static Map<String, String> contents(Object context) {
+    /**
+     * Every credential of the store that belongs to this context, by domain and id, to compare
+     * before and after: its kind, description, and the username and password or secret it holds.
+     */
+    private static Map<String, Stored> contents(Object context) {
         CredentialsStore store = RotationStepTest.storeOf(context);
-        Map<String, String> contents = new TreeMap<>();
+        Map<String, Stored> contents = new TreeMap<>();
         for (Domain domain : store.getDomains()) {
             for (com.cloudbees.plugins.credentials.Credentials credentials : store.getCredentials(domain)) {
-                StandardCredentials standard = (StandardCredentials) credentials;
-                contents.put(
-                        domain.getName() + "/" + standard.getId(),
-                        credentials instanceof StringCredentials text
-                                ? text.getSecret().getPlainText()
-                                : standard.getDescription());
+                String id = ((StandardCredentials) credentials).getId();
+                contents.put(domain.getName() + "/" + id, Stored.of(credentials));
             }
         }
         return contents;
     }
 
-    private void assertNothingHappened(Map<String, String> before, Object context) {
-        assertThat(contents(context)).as("the store's contents").isEqualTo(before);
+    /**
+     * One stored credential as the comparison sees it. Equality covers the secret, and a username
+     * the credential marks as secret, but {@link #toString()} shows neither, so a failed comparison
+     * names the credential without printing its password.
+     */
+    private record Stored(String kind, String description, String username, boolean usernameSecret, String secret) {
+
+        static Stored of(com.cloudbees.plugins.credentials.Credentials credentials) {
+            StandardCredentials standard = (StandardCredentials) credentials;
+            String kind = credentials.getClass().getSimpleName();
+            if (credentials instanceof StringCredentials text) {
+                return new Stored(kind, standard.getDescription(), null, false, text.getSecret().getPlainText());
+            }
+            if (credentials instanceof StandardUsernamePasswordCredentials pair) {
+                return new Stored(
+                        kind,
+                        standard.getDescription(),
+                        pair.getUsername(),
+                        pair.isUsernameSecret(),
+                        pair.getPassword().getPlainText());
+            }
+            throw new AssertionError("a test store holds only Secret text and Username with password: " + kind);
+        }
+
+        /** Leaves the secret out, as {@link #toString()} does; equal records still hash alike. */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(kind, description, usernameSecret ? null : username);
+        }
+
+        @Override
+        public String toString() {
+            return kind + "[" + description + (username == null || usernameSecret ? "" : ", username " + username)
+                    + ", secret not shown]";
+        }
+    }
+
+    private void assertNothingHappened(Map<String, Stored> before, Object context) {
+        assertUnchanged(before, context);
         assertThat(platform.simulator.requests())
                 .as("requests the platform saw")
                 .isEmpty();
+    }
+
+    private static void assertUnchanged(Map<String, Stored> before, Object context) {
+        Map<String, Stored> after = contents(context);
+        assertThat(after.keySet()).as("the credentials in the store").isEqualTo(before.keySet());
+        before.forEach((key, stored) -> assertThat(after.get(key))
+                .as("credential %s (its secret is compared, not shown)", key)
+                .isEqualTo(stored));
     }
 
     private static String password(ItemGroup<?> context, String id) {

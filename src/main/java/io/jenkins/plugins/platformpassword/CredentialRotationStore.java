@@ -86,7 +86,17 @@ final class CredentialRotationStore implements RotationStore {
         StandardCredentials visible =
                 CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run, requirements);
         if (visible == null) {
-            throw new RotationStoreException(Messages.Rotation_NotVisible(LogText.value(credentialId)));
+            // Present but restricted to other hosts: say so, as every other lookup does.
+            boolean elsewhere = CredentialsProvider.findCredentialById(
+                            credentialId, StandardCredentials.class, run, List.of())
+                    != null;
+            throw new RotationStoreException(
+                    elsewhere
+                            ? Messages.Credentials_OtherDomain(
+                                    NewPassword.FIELD,
+                                    LogText.value(credentialId),
+                                    DataCenterDomain.hostOf(requirements))
+                            : Messages.Rotation_NotVisible(LogText.value(credentialId)));
         }
         String id = visible.getId();
         if (id.equals(apiClientCredentialId)) {

@@ -113,11 +113,9 @@ class CredentialDomainTest {
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
 
-        // The rotation's lookup reports the credential as not available (Rotation.NotVisible), not as
-        // restricted to another domain as the other lookups do (Credentials.OtherDomain).
         j.assertLogContains(
-                "passwordCredentialsId: no credential with id '" + SCOPED_PASSWORD
-                        + "' is available to this build, so it cannot be rotated",
+                "passwordCredentialsId: credential '" + SCOPED_PASSWORD
+                        + "' exists but is restricted to a credentials domain that does not include 127.0.0.1",
                 build);
         assertThat(platform.simulator.requests()).isEmpty();
         assertThat(storedPassword(elsewhere, SCOPED_PASSWORD)).isEqualTo(SCOPED_PASSWORD_VALUE);

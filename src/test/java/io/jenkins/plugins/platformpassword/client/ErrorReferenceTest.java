@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  *     a {@code PlatformException}, {@code RotationException} or transport failure, a lookup or protocol
  *     failure, the hints that follow "what the platform said", the pre-flight findings), and every
  *     such text the glue writes without {@code Messages.properties}, appears with its opening words:
- *     the first sentence of its first fixed piece of at least three words. Both branches of a conditional, the arms of a switch, and the
- *     texts that helper methods return count as messages of their own. {@link MessageScan} says
- *     exactly what is read.</li>
+ *     the first sentence of its first fixed piece of at least three words. Both branches of a
+ *     conditional, the arms of a switch, and the texts that helper methods return count as messages
+ *     of their own. {@link MessageScan} says exactly what is read.</li>
  * </ul>
  *
  * <p>Like {@link WebMethodSecurityTest} it reads sources rather than classes, so that it runs in the
@@ -115,11 +115,14 @@ class ErrorReferenceTest {
                 + " void b() { hint = \"The platform asks to slow down.\" + x; }"
                 + " void c() { throw Failures.protocol(this, 200, \"the answer has no id\" + y); }"
                 + " void d() { throw new InvalidInputException(FIELD, \"x\"); }"
-                + " void e() { throw new RotationException(prefix(u) + \" stopped: \" + m + \" The platform refused it.\"); }"
+                + " void e() { throw new RotationException(prefix(u) + \" stopped: \" + m"
+                + " + \" The platform refused it.\"); }"
                 + " String prefix(String u) { return \"Password rotation for user \" + u; }"
-                + " void f() { throw new PlatformException(k, s ? \"Redirects are not followed.\" : \"The form was refused.\"); }"
+                + " void f() { throw new PlatformException(k,"
+                + " s ? \"Redirects are not followed.\" : \"The form was refused.\"); }"
                 + " void g() { String what = switch (r) { case A -> \"no complete answer from \" + h;"
-                + " default -> \"could not connect to \" + h; }; throw new TransportFailure(r, what + \" (not quoted here)\"); }"
+                + " default -> \"could not connect to \" + h; };"
+                + " throw new TransportFailure(r, what + \" (not quoted here)\"); }"
                 + " FormValidation h() { return FormValidation.warning(\"Contains an expression here.\"); } }");
 
         assertThat(MessageScan.texts(unit))

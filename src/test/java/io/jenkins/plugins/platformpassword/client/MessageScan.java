@@ -35,10 +35,10 @@ import java.util.regex.Pattern;
  * <p>A message is the argument of a call in {@link #MESSAGE_ARGUMENTS}, a value assigned to {@code hint}
  * or {@code message}, or what a method named {@code ...Hint} or {@code explain} returns. A message is cut
  * into fixed pieces at its variable parts; what a person searches the reference for is the first sentence
- * of its first fixed piece of at least {@value #MIN_WORDS} words. Some variable parts are messages of their own, so their
- * texts are found too: both branches of a conditional, every arm of a switch, what a method of the same
- * file returns ({@code prefix(user)}, {@code known(...)}), and the value a local variable or field of the
- * same file starts with.
+ * of its first fixed piece of at least {@value #MIN_WORDS} words. Some variable parts are messages of their
+ * own, so their texts are found too: both branches of a conditional, every arm of a switch, what a method
+ * of the same file returns ({@code prefix(user)}, {@code known(...)}), and the value a local variable or
+ * field of the same file starts with. Calls to other classes ({@code cause.getMessage()}) stay variable.
  */
 final class MessageScan {
 
@@ -64,7 +64,7 @@ final class MessageScan {
 
     private static final Pattern LEADING_NON_LETTERS = Pattern.compile("^[^\\p{L}]+");
 
-    /** A full stop, question or exclamation mark before the capital letter of the next sentence ("e.g. eu2" goes on). */
+    /** A full stop, question or exclamation mark before the next sentence's capital ("e.g. eu2" goes on). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
 
     private final CompilationUnit unit;

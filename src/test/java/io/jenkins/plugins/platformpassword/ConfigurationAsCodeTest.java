@@ -1,7 +1,11 @@
 package io.jenkins.plugins.platformpassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
@@ -10,15 +14,43 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** Every global setting can be set from YAML, and the export gives back exactly what was set. */
+/**
+ * Every global setting can be set from YAML, and the export gives back exactly what was set; the
+ * README's example creates what its steps use.
+ */
 @WithJenkinsConfiguredWithCode
 class ConfigurationAsCodeTest {
 
     private static final String YAML = "configuration-as-code.yml";
     private static final String ROTATION_YAML = "configuration-as-code-rotation-as-system.yml";
+
+    /** The README's example, byte for byte (ReadmeExampleTest checks that in the offline build). */
+    private static final String README_YAML = "configuration-as-code-readme.yml";
+
+    /**
+     * The README's secrets, as Configuration as Code's environment source finds them (it reads system
+     * properties before environment variables); test values only.
+     */
+    private static final Map<String, String> README_SECRETS = Map.of(
+            "EU2_API_CLIENT_SECRET", "readme-eu2-client-secret",
+            "US1_API_CLIENT_SECRET", "readme-us1-client-secret",
+            "NEW_USER_PASSWORD", "Readme-New-Passw0rd-1");
+
+    @BeforeAll
+    static void provideTheReadmeSecrets() {
+        README_SECRETS.forEach(System::setProperty);
+    }
+
+    @AfterAll
+    static void removeTheReadmeSecrets() {
+        README_SECRETS.keySet().forEach(System::clearProperty);
+    }
 
     @Test
     @ConfiguredWithCode(YAML)
@@ -97,6 +129,43 @@ class ConfigurationAsCodeTest {
                 .isEqualTo(given.get("rotationAsSystem"))
                 .isEqualTo("# reviewed by the administrators\n" + "backup-operator-password\n"
                         + "customers/acme/backup-operator-password");
+    }
+
+    @Test
+    @ConfiguredWithCode(README_YAML)
+    void theReadmeExampleCreatesTheCredentialsAndThePlatforms(JenkinsConfiguredWithCodeRule r) {
+        StandardUsernamePasswordCredentials eu2 =
+                credential("eu2-api-client", StandardUsernamePasswordCredentials.class);
+        assertThat(eu2.getUsername()).isEqualTo("6c36b9d2-2b6e-4bd6-9f0e-0d2f4e1c8a41");
+        assertThat(eu2.getPassword().getPlainText()).isEqualTo("readme-eu2-client-secret");
+        StandardUsernamePasswordCredentials us1 =
+                credential("us1-api-client", StandardUsernamePasswordCredentials.class);
+        assertThat(us1.getUsername()).isEqualTo("0b8e2c4a-7d15-4f3e-9a61-5c2d8e7f1a93");
+        assertThat(us1.getPassword().getPlainText()).isEqualTo("readme-us1-client-secret");
+        // The step under "Use it" names this credential as its passwordCredentialsId.
+        assertThat(credential("new-user-password", StringCredentials.class)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo("Readme-New-Passw0rd-1");
+
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        assertThat(global.getPlatforms())
+                .extracting(PlatformDefinition::getName, PlatformDefinition::getCredentialsId)
+                .containsExactly(
+                        tuple("eu2", "eu2-api-client"),
+                        tuple("us1", "us1-api-client"));
+        assertThat(global.getPlatforms().get(1).getRequestTimeoutSeconds()).isEqualTo(60);
+        assertThat(global.getDefaultPlatform()).isEqualTo("eu2");
+        assertThat(global.getConnectTimeoutSeconds()).isEqualTo(10);
+        assertThat(global.getRequestTimeoutSeconds()).isEqualTo(30);
+    }
+
+    private static <C extends IdCredentials> C credential(String id, Class<C> type) {
+        return SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(c -> c instanceof IdCredentials ic && ic.getId().equals(id))
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no credential " + id + " in the system store"));
     }
 
     private static Object section(Object document) {

@@ -3,27 +3,17 @@ package io.jenkins.plugins.platformpassword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,71 +21,89 @@ import org.junit.jupiter.api.Test;
  * {@code docs/errors.md} explains every message the plugin can show a person, and stays so: this
  * test fails when a message is added (or reworded) without its entry.
  *
+ * <p>The rule: what a person searches the reference for must be in it, word for word (whitespace,
+ * backticks and Markdown's {@code \\|} do not count).
+ *
  * <ul>
- * <li>Every key of the glue's {@code Messages.properties} must appear in the reference, in
- *     backticks ({@code `Run.SameCredential`}).</li>
- * <li>Every text the client writes into a failure (the problem of an {@code InvalidInputException},
- *     the message of a {@code PlatformException}, {@code RotationException} or transport failure,
- *     a lookup or protocol failure, the hints that follow "what the platform said", the pre-flight
- *     findings) must appear in the reference word for word: its leading literal, the part of the
- *     message that does not depend on the case, is what a person searches the reference for.</li>
+ * <li>Every key of the glue's {@code Messages.properties} appears in backticks
+ *     ({@code `Run.SameCredential`}), and so do its value's opening words: the first sentence of the
+ *     first piece between placeholders that has at least three words.</li>
+ * <li>Every message the client writes (the problem of an {@code InvalidInputException}, the message of
+ *     a {@code PlatformException}, {@code RotationException} or transport failure, a lookup or protocol
+ *     failure, the hints that follow "what the platform said", the pre-flight findings), and every
+ *     such text the glue writes without {@code Messages.properties}, appears with its opening words:
+ *     the first sentence of its first fixed piece of at least three words. Both branches of a
+ *     conditional, the arms of a switch, and the texts that helper methods return count as messages
+ *     of their own. {@link MessageScan} says exactly what is read.</li>
  * </ul>
  *
  * <p>Like {@link WebMethodSecurityTest} it reads sources rather than classes, so that it runs in the
- * Central-only build.
+ * Central-only build, which does not compile the glue.
  */
 class ErrorReferenceTest {
 
-    /** Calls whose argument at this index is a message a person reads. */
-    private static final List<MessageArgument> MESSAGE_ARGUMENTS = List.of(
-            new MessageArgument("InvalidInputException", 1),
-            new MessageArgument("PlatformException", 1),
-            new MessageArgument("RotationException", 0),
-            new MessageArgument("RotationStoreException", 0),
-            new MessageArgument("TransportFailure", 1),
-            new MessageArgument("protocol", 2),
-            new MessageArgument("lookup", 1),
-            new MessageArgument("proxyRefused", 1));
-
-    /** Shorter literals are glue ("Could not ", ": HTTP "), not something a person looks up. */
-    private static final int MIN_WORDS = 3;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
-    void everyGlueMessageKeyHasAnEntry() throws IOException {
+    void everyGlueMessageKeyAndItsOpeningWordsHaveAnEntry() throws IOException {
         String reference = reference();
+        String searchable = normalised(reference);
         Properties messages = new Properties();
         try (InputStream in = Files.newInputStream(resources().resolve("Messages.properties"))) {
             messages.load(in);
         }
 
         Set<String> missing = new TreeSet<>();
+        int openings = 0;
         for (String key : messages.stringPropertyNames()) {
             if (!reference.contains("`" + key + "`")) {
                 missing.add(key);
             }
+            Optional<String> opening = openingWords(messages.getProperty(key));
+            if (opening.isPresent()) {
+                openings++;
+                if (!searchable.contains(normalised(opening.get()))) {
+                    missing.add(key + ": " + opening.get());
+                }
+            }
         }
 
         assertThat(messages).as("keys found in Messages.properties").hasSizeGreaterThan(40);
+        assertThat(openings).as("values with opening words to look up").isGreaterThan(40);
         assertThat(missing)
-                .as("Messages.properties keys without an entry in docs/errors.md")
+                .as("Messages.properties keys or opening words without an entry in docs/errors.md")
                 .isEmpty();
     }
 
     @Test
     void everyClientMessageHasAnEntry() throws IOException {
-        String reference = normalised(reference());
-        Set<String> texts = clientMessageTexts();
-
-        Set<String> missing = new TreeSet<>();
-        for (String text : texts) {
-            if (!reference.contains(normalised(text))) {
-                missing.add(text);
+        Set<String> texts = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(WebMethodSecurityTest.glueSources().resolve("client"))) {
+            for (Path file : javaFiles(files)) {
+                texts.addAll(MessageScan.texts(WebMethodSecurityTest.WebMethodChecker.parse(file)));
             }
         }
 
-        assertThat(texts).as("message texts found in the client's sources").hasSizeGreaterThan(60);
-        assertThat(missing)
+        assertThat(texts).as("message texts found in the client's sources").hasSizeGreaterThan(100);
+        assertThat(withoutEntry(texts))
                 .as("client message texts without an entry in docs/errors.md")
+                .isEmpty();
+    }
+
+    @Test
+    void everyGlueTextOutsideMessagesPropertiesHasAnEntry() throws IOException {
+        Set<String> texts = new TreeSet<>();
+        try (Stream<Path> files = Files.list(WebMethodSecurityTest.glueSources())) {
+            for (Path file : javaFiles(files)) {
+                texts.addAll(MessageScan.texts(WebMethodSecurityTest.WebMethodChecker.parse(file)));
+            }
+        }
+
+        assertThat(texts)
+                .as("the glue's own texts (CharacterClasses, the pending credential's marker)")
+                .contains("is not a character class; use", "names no character class; use some of");
+        assertThat(withoutEntry(texts))
+                .as("glue texts outside Messages.properties without an entry in docs/errors.md")
                 .isEmpty();
     }
 
@@ -106,89 +114,60 @@ class ErrorReferenceTest {
                 + " String forbiddenHint() { return \"The API client lacks the right.\"; }"
                 + " void b() { hint = \"The platform asks to slow down.\" + x; }"
                 + " void c() { throw Failures.protocol(this, 200, \"the answer has no id\" + y); }"
-                + " void d() { throw new InvalidInputException(FIELD, \"x\"); } }");
+                + " void d() { throw new InvalidInputException(FIELD, \"x\"); }"
+                + " void e() { throw new RotationException(prefix(u) + \" stopped: \" + m"
+                + " + \" The platform refused it.\"); }"
+                + " String prefix(String u) { return \"Password rotation for user \" + u; }"
+                + " void f() { throw new PlatformException(k,"
+                + " s ? \"Redirects are not followed.\" : \"The form was refused.\"); }"
+                + " void g() { String what = switch (r) { case A -> \"no complete answer from \" + h;"
+                + " default -> \"could not connect to \" + h; };"
+                + " throw new TransportFailure(r, what + \" (not quoted here)\"); }"
+                + " FormValidation h() { return FormValidation.warning(\"Contains an expression here.\"); } }");
 
-        assertThat(messageTexts(unit))
+        assertThat(MessageScan.texts(unit))
                 .containsExactlyInAnyOrder(
                         "is empty; enter the id",
                         "The API client lacks the right.",
                         "The platform asks to slow down.",
-                        "the answer has no id");
+                        "the answer has no id",
+                        "The platform refused it.",
+                        "Password rotation for user",
+                        "Redirects are not followed.",
+                        "The form was refused.",
+                        "not quoted here)",
+                        "no complete answer from",
+                        "could not connect to",
+                        "Contains an expression here.");
     }
 
-    static Set<String> clientMessageTexts() throws IOException {
-        Set<String> texts = new TreeSet<>();
-        Path client = WebMethodSecurityTest.glueSources().resolve("client");
-        try (Stream<Path> files = Files.walk(client)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                texts.addAll(messageTexts(WebMethodSecurityTest.WebMethodChecker.parse(file)));
-            }
-        }
-        return texts;
+    @Test
+    void theOpeningWordsOfAValueAreItsFirstPieceOfThreeWords() {
+        assertThat(openingWords("{0}: credential ''{1}'' is gone from its store."))
+                .contains("is gone from its store.");
+        assertThat(openingWords("{0} Attempt {1} of {2} starts in {3}.")).isEmpty();
+        assertThat(openingWords("Password of platform user {0} changed in {1}.")).contains("Password of platform user");
     }
 
-    private static List<String> messageTexts(CompilationUnit unit) {
-        List<Expression> messages = new ArrayList<>();
-        for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
-            argument(creation.getTypeAsString(), creation.getArguments()).ifPresent(messages::add);
-        }
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-            boolean failures = call.getScope()
-                    .map(scope -> scope.toString().equals("Failures"))
-                    .orElse(false);
-            if (failures) {
-                argument(call.getNameAsString(), call.getArguments()).ifPresent(messages::add);
-            }
-        }
-        for (AssignExpr assign : unit.findAll(AssignExpr.class)) {
-            String target = assign.getTarget().toString();
-            if (target.equals("hint") || target.equals("message")) {
-                messages.add(assign.getValue());
-            }
-        }
-        for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
-            String name = method.getNameAsString();
-            if (name.endsWith("Hint") || name.equals("explain")) {
-                method.findAll(ReturnStmt.class).forEach(r -> r.getExpression().ifPresent(messages::add));
-            }
-        }
-        List<String> texts = new ArrayList<>();
-        for (Expression message : messages) {
-            leadingLiteral(message)
-                    .map(text -> text.replaceFirst("^[^\\p{L}]+", "").strip()) // ": could not ..." follows a prefix
-                    .filter(text -> text.split("\\s+").length >= MIN_WORDS)
-                    .ifPresent(texts::add);
-        }
-        return texts;
+    /** The value as MessageFormat writes it ({@code ''} is one quote), cut at its placeholders. */
+    private static Optional<String> openingWords(String value) {
+        return MessageScan.openingWords(
+                List.of(PLACEHOLDER.split(value.replace("''", "'"), -1)));
     }
 
-    private static Optional<Expression> argument(String called, List<Expression> arguments) {
-        return MESSAGE_ARGUMENTS.stream()
-                .filter(m -> m.called().equals(called) && arguments.size() > m.index())
-                .map(m -> arguments.get(m.index()))
-                .findFirst();
+    private static Set<String> withoutEntry(Set<String> texts) throws IOException {
+        String reference = normalised(reference());
+        Set<String> missing = new TreeSet<>();
+        for (String text : texts) {
+            if (!reference.contains(normalised(text))) {
+                missing.add(text);
+            }
+        }
+        return missing;
     }
 
-    /** The first literal of a message: the whole literal, or the left end of a concatenation. */
-    private static Optional<String> leadingLiteral(Node expression) {
-        if (expression instanceof StringLiteralExpr literal) {
-            return Optional.of(literal.asString());
-        }
-        if (expression instanceof TextBlockLiteralExpr block) {
-            return Optional.of(block.asString());
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> left = leadingLiteral(binary.getLeft());
-            return left.isPresent() ? left : leadingLiteral(binary.getRight());
-        }
-        if (expression instanceof com.github.javaparser.ast.expr.ConditionalExpr conditional) {
-            return leadingLiteral(conditional.getThenExpr());
-        }
-        if (expression instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
-            return leadingLiteral(enclosed.getInner());
-        }
-        return Optional.empty();
+    private static List<Path> javaFiles(Stream<Path> files) {
+        return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     }
 
     /** Whitespace and Markdown's backslash escapes do not count; backticks do not either. */
@@ -213,6 +192,4 @@ class ErrorReferenceTest {
                 .getParent()
                 .resolve("resources/io/jenkins/plugins/platformpassword");
     }
-
-    private record MessageArgument(String called, int index) {}
 }

@@ -306,7 +306,7 @@ class PlatformsTest {
                                     CredentialsScope.GLOBAL, user[2], user[2], Secret.fromString(password)));
         }
         WorkflowJob job = j.createProject(WorkflowJob.class, "many");
-        job.setDefinition(new CpsFlowDefinition(readmeExample("## Many users in one job"), true));
+        job.setDefinition(new CpsFlowDefinition(readmeExample("## Many users in one job", "groovy"), true));
 
         WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
 
@@ -335,12 +335,36 @@ class PlatformsTest {
                         tuple(reports, "eu2", "changed"));
     }
 
-    /** The first groovy block after the README heading, exactly as the README shows it. */
-    private static String readmeExample(String heading) throws Exception {
+    /** The README's folder {@code config.xml}, as the README shows it, sent as {@code createItem} would. */
+    @Test
+    void theReadmeFolderConfigXmlDefinesTheFoldersPlatforms() throws Exception {
+        String xml = readmeExample("### One customer's folder", "xml");
+
+        Folder acme = (Folder) j.jenkins.createProjectFromXML(
+                "acme", new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        FolderPlatforms own = acme.getProperties().get(FolderPlatforms.class);
+        assertThat(own.getDefaultPlatform()).isEqualTo("eu2");
+        assertThat(own.getPlatforms()).singleElement().satisfies(eu2 -> {
+            assertThat(eu2.getName()).isEqualTo("eu2");
+            assertThat(eu2.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
+            assertThat(eu2.getCredentialsId()).isEqualTo("acme-eu2-api-client");
+            assertThat(eu2.getConnectTimeoutSeconds()).as("left out: the global one").isNull();
+            assertThat(eu2.getRequestTimeoutSeconds()).isEqualTo(60);
+        });
+        WorkflowJob job = acme.createProject(WorkflowJob.class, "rotate");
+        StepTarget target = StepTarget.of(job, null, null, null, PlatformPasswordConfiguration.get());
+        assertThat(target.platformName()).as("the folder's default").isEqualTo("eu2");
+        assertThat(target.credentialsId()).isEqualTo("acme-eu2-api-client");
+    }
+
+    /** The first block of this language after the README heading, exactly as the README shows it. */
+    private static String readmeExample(String heading, String language) throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         int section = readme.indexOf("\n" + heading + "\n");
         assertThat(section).as("README section %s", heading).isNotNegative();
-        int start = readme.indexOf("```groovy\n", section) + "```groovy\n".length();
+        String fence = "```" + language + "\n";
+        int start = readme.indexOf(fence, section) + fence.length();
         int end = readme.indexOf("\n```", start);
         return readme.substring(start, end);
     }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.platformpassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
@@ -10,10 +12,14 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
+import io.jenkins.plugins.platformpassword.simulator.RecordedRequest;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -271,42 +277,96 @@ class PlatformsTest {
         j.assertLogContains("Summary: changed | platform eu2 | user " + acme.user, run);
     }
 
+    /**
+     * The README's "Many users in one job" script, read from the README as it stands: its three
+     * users exist on the simulated {@code eu2}, the second in the API client's own tenant, which
+     * the platform refuses (403).
+     */
     @Test
     void manyUsersInOnePipelineShareOneTokenAndEachChangeIsRecorded() throws Exception {
         PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
         global.setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
-        global.setDefaultPlatform("eu2");
-        String second = platform.simulator.addUser(platform.customerTenant, "second-user");
-        String third = platform.simulator.addUser(platform.customerTenant, "third-user");
+        String ops = "1c234e69-5469-424a-a6d1-ff5658b387a6";
+        String backup = "7f0e3b2c-1d4a-4e5f-8a9b-0c1d2e3f4a5b";
+        String reports = "3d5c8a1e-9b2f-4c7d-8e6a-5f4b3c2d1e0f";
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String[] user : List.of(
+                new String[] {ops, platform.customerTenant, "ops-password", "ops-operator"},
+                new String[] {backup, platform.partnerTenant, "backup-password", "backup-operator"},
+                new String[] {reports, platform.customerTenant, "reports-password", "reports-operator"})) {
+            platform.simulator.addUser(user[1], user[0], user[3], null);
+            String password = "Passw0rd-of-" + user[2] + "-\u00e9";
+            passwords.put(user[0], password);
+            CredentialsProvider.lookupStores(j.jenkins)
+                    .iterator()
+                    .next()
+                    .addCredentials(
+                            Domain.global(),
+                            new StringCredentialsImpl(
+                                    CredentialsScope.GLOBAL, user[2], user[2], Secret.fromString(password)));
+        }
         WorkflowJob job = j.createProject(WorkflowJob.class, "many");
-        // The README's example: a map of users, one failure does not stop the others, a summary at the end.
-        job.setDefinition(new CpsFlowDefinition(
-                "def users = ['" + platform.customerUser + "': 'new-user-password', '" + platform.partnerUser
-                        + "': 'new-user-password', '" + second + "': 'new-user-password', '" + third
-                        + "': 'new-user-password']\n"
-                        + "def failed = []\n"
-                        + "users.each { userId, credential ->\n"
-                        + "  catchError(buildResult: 'UNSTABLE', stageResult: 'FAILURE') {\n"
-                        + "    try {\n"
-                        + "      changePlatformPassword(userId: userId, passwordCredentialsId: credential)\n"
-                        + "    } catch (e) { failed.add(userId); throw e }\n"
-                        + "  }\n"
-                        + "}\n"
-                        + "echo \"failed: ${failed}\"\n",
-                true));
+        job.setDefinition(new CpsFlowDefinition(readmeExample("## Many users in one job", "groovy"), true));
 
         WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
 
-        for (String user : List.of(platform.customerUser, second, third)) {
-            assertThat(platform.simulator.passwordOf(user)).as(user).hasValue(JenkinsPlatform.NEW_PASSWORD);
-        }
-        j.assertLogContains("failed: [" + platform.partnerUser + "]", run);
+        assertThat(platform.simulator.passwordOf(ops)).hasValue(passwords.get(ops));
+        assertThat(platform.simulator.passwordOf(reports)).hasValue(passwords.get(reports));
+        assertThat(platform.simulator.passwordOf(backup)).isEmpty();
+        j.assertLogContains("failed: [" + backup + "]", run);
         assertThat(platform.simulator.requestCount("POST", "/api/2/idp/token"))
                 .as("one token for all the changes")
                 .isEqualTo(1);
+        assertThat(platform.simulator.requests().stream().map(RecordedRequest::clientPort).distinct())
+                .as("every request of the build, the refused one and its pre-flight checks included, over one"
+                        + " connection")
+                .hasSize(1);
+        assertThat(global.connections().openTransports())
+                .as("one transport")
+                .isEqualTo(1);
         assertThat(run.getAction(PasswordChangeSummary.class).getEntries())
-                .extracting(PasswordChangeSummary.Entry::getOutcome)
-                .containsExactly("changed", "failed (FORBIDDEN)", "changed", "changed");
+                .extracting(
+                        PasswordChangeSummary.Entry::getUserId,
+                        PasswordChangeSummary.Entry::getPlatform,
+                        PasswordChangeSummary.Entry::getOutcome)
+                .containsExactly(
+                        tuple(ops, "eu2", "changed"),
+                        tuple(backup, "eu2", "failed (FORBIDDEN)"),
+                        tuple(reports, "eu2", "changed"));
+    }
+
+    /** The README's folder {@code config.xml}, as the README shows it, sent as {@code createItem} would. */
+    @Test
+    void theReadmeFolderConfigXmlDefinesTheFoldersPlatforms() throws Exception {
+        String xml = readmeExample("### One customer's folder", "xml");
+
+        Folder acme = (Folder) j.jenkins.createProjectFromXML(
+                "acme", new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        FolderPlatforms own = acme.getProperties().get(FolderPlatforms.class);
+        assertThat(own.getDefaultPlatform()).isEqualTo("eu2");
+        assertThat(own.getPlatforms()).singleElement().satisfies(eu2 -> {
+            assertThat(eu2.getName()).isEqualTo("eu2");
+            assertThat(eu2.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
+            assertThat(eu2.getCredentialsId()).isEqualTo("acme-eu2-api-client");
+            assertThat(eu2.getConnectTimeoutSeconds()).as("left out: the global one").isNull();
+            assertThat(eu2.getRequestTimeoutSeconds()).isEqualTo(60);
+        });
+        WorkflowJob job = acme.createProject(WorkflowJob.class, "rotate");
+        StepTarget target = StepTarget.of(job, null, null, null, PlatformPasswordConfiguration.get());
+        assertThat(target.platformName()).as("the folder's default").isEqualTo("eu2");
+        assertThat(target.credentialsId()).isEqualTo("acme-eu2-api-client");
+    }
+
+    /** The first block of this language after the README heading, exactly as the README shows it. */
+    private static String readmeExample(String heading, String language) throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("\n" + heading + "\n");
+        assertThat(section).as("README section %s", heading).isNotNegative();
+        String fence = "```" + language + "\n";
+        int start = readme.indexOf(fence, section) + fence.length();
+        int end = readme.indexOf("\n```", start);
+        return readme.substring(start, end);
     }
 
     private String stepArguments() {

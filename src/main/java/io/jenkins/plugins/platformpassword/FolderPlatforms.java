@@ -9,6 +9,8 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -34,12 +36,14 @@ public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
     public FolderPlatforms() {}
 
     public List<PlatformDefinition> getPlatforms() {
-        return platforms == null ? List.of() : platforms;
+        return platforms == null ? List.of() : Collections.unmodifiableList(platforms);
     }
 
     @DataBoundSetter
     public void setPlatforms(List<PlatformDefinition> platforms) {
-        this.platforms = platforms == null ? null : List.copyOf(platforms);
+        // An ArrayList, not List.copyOf: XStream writes the JDK's immutable lists in their serialised
+        // form, which reads back only where Jenkins opens java.util to reflection.
+        this.platforms = platforms == null ? null : new ArrayList<>(platforms);
     }
 
     /** The platform that jobs in this folder use when their step names none; empty to leave it to folders further out. */

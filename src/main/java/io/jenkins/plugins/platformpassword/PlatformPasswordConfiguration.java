@@ -13,6 +13,7 @@ import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
@@ -114,12 +115,14 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     }
 
     public List<PlatformDefinition> getPlatforms() {
-        return platforms == null ? List.of() : platforms;
+        return platforms == null ? List.of() : Collections.unmodifiableList(platforms);
     }
 
     @DataBoundSetter
     public void setPlatforms(List<PlatformDefinition> platforms) {
-        this.platforms = platforms == null ? null : List.copyOf(platforms);
+        // An ArrayList, not List.copyOf: XStream writes the JDK's immutable lists in their serialised
+        // form, which reads back only where Jenkins opens java.util to reflection.
+        this.platforms = platforms == null ? null : new ArrayList<>(platforms);
         save();
     }
 

@@ -87,9 +87,9 @@ final class CredentialRotationStore implements RotationStore {
                 CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run, requirements);
         if (visible == null) {
             // Present but restricted to other hosts: say so, as every other lookup does.
-            boolean elsewhere = CredentialsProvider.findCredentialById(
-                            credentialId, StandardCredentials.class, run, List.of())
-                    != null;
+            boolean elsewhere =
+                    CredentialsProvider.findCredentialById(credentialId, StandardCredentials.class, run, List.of())
+                            != null;
             throw new RotationStoreException(
                     elsewhere
                             ? Messages.Credentials_OtherDomain(

@@ -151,9 +151,7 @@ class ConfigurationAsCodeTest {
         PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
         assertThat(global.getPlatforms())
                 .extracting(PlatformDefinition::getName, PlatformDefinition::getCredentialsId)
-                .containsExactly(
-                        tuple("eu2", "eu2-api-client"),
-                        tuple("us1", "us1-api-client"));
+                .containsExactly(tuple("eu2", "eu2-api-client"), tuple("us1", "us1-api-client"));
         assertThat(global.getPlatforms().get(1).getRequestTimeoutSeconds()).isEqualTo(60);
         assertThat(global.getDefaultPlatform()).isEqualTo("eu2");
         assertThat(global.getConnectTimeoutSeconds()).isEqualTo(10);

@@ -104,7 +104,11 @@ class FolderFormsTest {
                 .addCredentials(
                         Domain.global(),
                         new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL, name + "-api-client", name, client.clientId(), client.secret()));
+                                CredentialsScope.GLOBAL,
+                                name + "-api-client",
+                                name,
+                                client.clientId(),
+                                client.secret()));
         RotationStepTest.storeOf(folder)
                 .addCredentials(
                         Domain.global(),

@@ -317,13 +317,13 @@ class PlatformsTest {
         assertThat(platform.simulator.requestCount("POST", "/api/2/idp/token"))
                 .as("one token for all the changes")
                 .isEqualTo(1);
-        assertThat(platform.simulator.requests().stream().map(RecordedRequest::clientPort).distinct())
+        assertThat(platform.simulator.requests().stream()
+                        .map(RecordedRequest::clientPort)
+                        .distinct())
                 .as("every request of the build, the refused one and its pre-flight checks included, over one"
                         + " connection")
                 .hasSize(1);
-        assertThat(global.connections().openTransports())
-                .as("one transport")
-                .isEqualTo(1);
+        assertThat(global.connections().openTransports()).as("one transport").isEqualTo(1);
         assertThat(run.getAction(PasswordChangeSummary.class).getEntries())
                 .extracting(
                         PasswordChangeSummary.Entry::getUserId,
@@ -349,7 +349,9 @@ class PlatformsTest {
             assertThat(eu2.getName()).isEqualTo("eu2");
             assertThat(eu2.getBaseUrl()).isEqualTo("https://eu2-cloud.example.com");
             assertThat(eu2.getCredentialsId()).isEqualTo("acme-eu2-api-client");
-            assertThat(eu2.getConnectTimeoutSeconds()).as("left out: the global one").isNull();
+            assertThat(eu2.getConnectTimeoutSeconds())
+                    .as("left out: the global one")
+                    .isNull();
             assertThat(eu2.getRequestTimeoutSeconds()).isEqualTo(60);
         });
         WorkflowJob job = acme.createProject(WorkflowJob.class, "rotate");

@@ -370,7 +370,12 @@ class RotationSecurityTest {
             StandardCredentials standard = (StandardCredentials) credentials;
             String kind = credentials.getClass().getSimpleName();
             if (credentials instanceof StringCredentials text) {
-                return new Stored(kind, standard.getDescription(), null, false, text.getSecret().getPlainText());
+                return new Stored(
+                        kind,
+                        standard.getDescription(),
+                        null,
+                        false,
+                        text.getSecret().getPlainText());
             }
             if (credentials instanceof StandardUsernamePasswordCredentials pair) {
                 return new Stored(

@@ -68,8 +68,8 @@ class SecretUsernameTest {
         j.assertLogContains("API client " + SecretValue.MASK, build);
         j.assertLogNotContains(platform.apiClient.clientId(), build);
         j.assertLogNotContains(wrongSecret, build);
-        assertThat(platform.simulator.requests()).noneMatch(request -> request.path()
-                .endsWith("/password"));
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
     }
 
     /** The simulator's API client again, in a credential that marks its username (the client id) secret. */

@@ -150,9 +150,9 @@ class StoredDefaultsTest {
     }
 
     @Test
-    void aFolderPropertyAndAPlatformReadFromTheirRequiredFieldsAloneEqualOnesMadeByTheirConstructors() throws Exception {
-        FolderPlatforms folder = (FolderPlatforms)
-                Items.XSTREAM2.fromXML("<" + FolderPlatforms.class.getName() + "/>");
+    void aFolderPropertyAndAPlatformReadFromTheirRequiredFieldsAloneEqualOnesMadeByTheirConstructors()
+            throws Exception {
+        FolderPlatforms folder = (FolderPlatforms) Items.XSTREAM2.fromXML("<" + FolderPlatforms.class.getName() + "/>");
         PlatformDefinition definition = (PlatformDefinition) Items.XSTREAM2.fromXML("<"
                 + PlatformDefinition.class.getName() + "><name>eu2</name><baseUrl>https://eu2-cloud.example.com"
                 + "</baseUrl><credentialsId>eu2-api-client</credentialsId></" + PlatformDefinition.class.getName()
@@ -162,8 +162,12 @@ class StoredDefaultsTest {
         assertThat(folder.getPlatforms()).isEmpty();
         j.assertEqualDataBoundBeans(
                 new PlatformDefinition("eu2", "https://eu2-cloud.example.com", "eu2-api-client"), definition);
-        assertThat(definition.getConnectTimeoutSeconds()).as("null: the global timeout").isNull();
-        assertThat(definition.getRequestTimeoutSeconds()).as("null: the global timeout").isNull();
+        assertThat(definition.getConnectTimeoutSeconds())
+                .as("null: the global timeout")
+                .isNull();
+        assertThat(definition.getRequestTimeoutSeconds())
+                .as("null: the global timeout")
+                .isNull();
     }
 
     /**
@@ -205,7 +209,9 @@ class StoredDefaultsTest {
         FreeStyleProject project = fromXml("saved-earlier", xml);
 
         ChangePlatformPasswordStep loaded = project.getBuildersList().get(ChangePlatformPasswordStep.class);
-        assertThat(loaded.getPreflight()).as("a field of that version keeps its value").isEqualTo(PreflightMode.ALWAYS);
+        assertThat(loaded.getPreflight())
+                .as("a field of that version keeps its value")
+                .isEqualTo(PreflightMode.ALWAYS);
         assertThat(loaded.isCheckPasswordLength()).isTrue();
         assertThat(loaded.isCheckCompromised()).isTrue();
         assertThat(loaded.isGeneratePassword()).isFalse();
@@ -225,7 +231,10 @@ class StoredDefaultsTest {
                 .addCredentials(
                         Domain.global(),
                         new StringCredentialsImpl(
-                                CredentialsScope.GLOBAL, "short-password", "8 characters", Secret.fromString("Sh0rt-8!")));
+                                CredentialsScope.GLOBAL,
+                                "short-password",
+                                "8 characters",
+                                Secret.fromString("Sh0rt-8!")));
         FreeStyleProject project = fromXml("short", minimalJob(platform.customerUser, "short-password", ""));
 
         FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
@@ -234,7 +243,9 @@ class StoredDefaultsTest {
                 "passwordCredentialsId: the new password in the credential has 8 characters;"
                         + " the platform requires at least 9",
                 build);
-        assertThat(platform.simulator.requests()).as("refused before any request").isEmpty();
+        assertThat(platform.simulator.requests())
+                .as("refused before any request")
+                .isEmpty();
     }
 
     /**

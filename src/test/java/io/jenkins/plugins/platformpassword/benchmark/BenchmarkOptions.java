@@ -97,9 +97,8 @@ record BenchmarkOptions(
             throw new IllegalArgumentException("--rounds (" + rounds + ") cannot exceed --n (" + n + ")");
         }
         if (!networkLatencies.isEmpty() && rounds > Math.min(networkN, freshN)) {
-            throw new IllegalArgumentException(
-                    "--rounds (" + rounds + ") cannot exceed --network-n or --fresh-n (" + Math.min(networkN, freshN)
-                            + ")");
+            throw new IllegalArgumentException("--rounds (" + rounds + ") cannot exceed --network-n or --fresh-n ("
+                    + Math.min(networkN, freshN) + ")");
         }
         return new BenchmarkOptions(
                 n,

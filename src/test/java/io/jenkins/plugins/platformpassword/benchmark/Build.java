@@ -4,15 +4,15 @@ import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
 import io.jenkins.plugins.platformpassword.client.NewPassword;
-import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.PlatformEndpoint;
 import io.jenkins.plugins.platformpassword.client.PlatformException;
-import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 import io.jenkins.plugins.platformpassword.client.ProgressListener;
-import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.UserId;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
+import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 
 /**
  * What one build of the step does for a user id and a password from a credential, with
@@ -34,7 +34,12 @@ final class Build {
         PasswordScreening.checkLength(password); // the step's default checkPasswordLength
         ClientSettings settings = ClientSettings.defaults().withTrust(controller.trust());
         try (PlatformClient client = new PlatformClient(
-                endpoint, credentials, settings, controller.tokens(), controller.connections(), ProgressListener.NONE)) {
+                endpoint,
+                credentials,
+                settings,
+                controller.tokens(),
+                controller.connections(),
+                ProgressListener.NONE)) {
             return new PasswordChanger(client, PreflightMode.ON_FAILURE).change(user, password);
         }
     }

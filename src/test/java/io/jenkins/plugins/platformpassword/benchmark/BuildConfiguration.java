@@ -5,7 +5,8 @@ package io.jenkins.plugins.platformpassword.benchmark;
  * configuration, the API client's id and secret and the new password from Jenkins credentials.
  * Resolving these is part of what {@link Build} times.
  */
-record BuildConfiguration(String dataCenterUrl, String clientId, String clientSecret, String userId, String newPassword) {
+record BuildConfiguration(
+        String dataCenterUrl, String clientId, String clientSecret, String userId, String newPassword) {
 
     /** Without the secret and the password. */
     @Override

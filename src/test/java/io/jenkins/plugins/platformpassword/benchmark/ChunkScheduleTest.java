@@ -33,7 +33,9 @@ class ChunkScheduleTest {
         long second = schedule.dueAt(CONNECTED + 42 * MS);
 
         assertThat(first).isEqualTo(CONNECTED + 50 * MS);
-        assertThat(second).as("its own half round trip, not the first's plus its own").isEqualTo(CONNECTED + 52 * MS);
+        assertThat(second)
+                .as("its own half round trip, not the first's plus its own")
+                .isEqualTo(CONNECTED + 52 * MS);
     }
 
     @Test

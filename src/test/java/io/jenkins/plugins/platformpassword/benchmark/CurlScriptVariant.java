@@ -71,7 +71,12 @@ final class CurlScriptVariant implements Variant {
                 .get("access_token")
                 .getAsString();
         String status = run(
-                List.of("-o", "/dev/null", "-w", "%{http_code}", platform.passwordUri().toString()),
+                List.of(
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "%{http_code}",
+                        platform.passwordUri().toString()),
                 "header = \"" + quoted("Authorization: Bearer " + token) + "\"\n"
                         + "header = \"Content-Type: application/json\"\n"
                         + "data = \"" + quoted(BenchmarkPlatform.PASSWORD_JSON) + "\"\n");
@@ -82,8 +87,8 @@ final class CurlScriptVariant implements Variant {
 
     /** Runs curl with the given arguments and its secret configuration on stdin; returns what it printed. */
     private String run(List<String> arguments, String configuration) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                curl, "-sS", "--max-time", "30", "--cacert", caFile.toString(), "-K", "-"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(curl, "-sS", "--max-time", "30", "--cacert", caFile.toString(), "-K", "-"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

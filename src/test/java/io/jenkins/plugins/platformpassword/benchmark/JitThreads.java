@@ -43,7 +43,8 @@ final class JitThreads {
             String name = Files.readString(task.resolve("comm")).strip();
             for (String prefix : NAMES) {
                 if (name.startsWith(prefix)) {
-                    return Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
+                    return Long.parseLong(
+                            Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
                 }
             }
             return 0;

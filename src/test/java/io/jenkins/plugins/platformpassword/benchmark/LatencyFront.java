@@ -176,7 +176,11 @@ final class LatencyFront implements AutoCloseable {
     }
 
     private void read(
-            Socket from, ChunkSchedule schedule, FlightCounter flights, boolean fromClient, BlockingQueue<Chunk> queue) {
+            Socket from,
+            ChunkSchedule schedule,
+            FlightCounter flights,
+            boolean fromClient,
+            BlockingQueue<Chunk> queue) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try {
             InputStream in = from.getInputStream();
@@ -264,7 +268,7 @@ final class LatencyFront implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LatencyFront[127.0.0.1:" + port() + " -> " + upstream.getPort() + ", round trip "
-                + roundTrip.toMillis() + " ms]";
+        return "LatencyFront[127.0.0.1:" + port() + " -> " + upstream.getPort() + ", round trip " + roundTrip.toMillis()
+                + " ms]";
     }
 }

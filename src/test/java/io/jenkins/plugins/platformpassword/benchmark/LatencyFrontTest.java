@@ -79,7 +79,8 @@ class LatencyFrontTest {
     }
 
     private LatencyFront front(Duration roundTrip) {
-        return LatencyFront.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort()), roundTrip);
+        return LatencyFront.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort()), roundTrip);
     }
 
     private static Socket connect(LatencyFront front) throws IOException {

@@ -367,9 +367,7 @@ final class NetworkBenchmark {
                         phase.roundTripMillis() == 0
                                 ? "-"
                                 : String.format(Locale.ROOT, "%.2f", phase.inRoundTrips(v.name())),
-                        phase.roundTripMillis() == 0
-                                ? "-"
-                                : String.format(Locale.ROOT, "%.2f", v.wireRoundTrips()),
+                        phase.roundTripMillis() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", v.wireRoundTrips()),
                         v.perBuild(v.tokenRequests()),
                         v.perBuild(v.passwordRequests()),
                         v.perBuild(v.otherRequests()),
@@ -381,21 +379,27 @@ final class NetworkBenchmark {
             }
             out.println(rule);
         }
-        out.println("  'median in RTT': the median over the front's round trip. 'RTT on wire': round trips the build waited"
-                + " for,\n  counted by the front: a TCP handshake per new connection, and each flight the client sent"
-                + " and the server answered;\n  it does not depend on how fast the machine is. 'protocol': what the"
-                + " simulator saw.");
+        out.println(
+                "  'median in RTT': the median over the front's round trip. 'RTT on wire': round trips the build waited"
+                        + " for,\n  counted by the front: a TCP handshake per new connection, and each flight the client sent"
+                        + " and the server answered;\n  it does not depend on how fast the machine is. 'protocol': what the"
+                        + " simulator saw.");
         for (Phase phase : phases) {
             for (VariantResult v : phase.variants().values()) {
                 if (!v.anomalies().isEmpty()) {
-                    out.printf(Locale.ROOT, "  note: %d ms, %s: %s%n", phase.roundTripMillis(), v.name(), v.anomalies());
+                    out.printf(
+                            Locale.ROOT, "  note: %d ms, %s: %s%n", phase.roundTripMillis(), v.name(), v.anomalies());
                 }
             }
         }
     }
 
     private static String protocols(TreeSet<String> seen) {
-        return String.join("+", seen.stream().map(p -> p.equals("HTTP/2.0") ? "h2" : p.toLowerCase(Locale.ROOT)).toList());
+        return String.join(
+                "+",
+                seen.stream()
+                        .map(p -> p.equals("HTTP/2.0") ? "h2" : p.toLowerCase(Locale.ROOT))
+                        .toList());
     }
 
     private void printCpu(CpuCheck.Result cpu) {

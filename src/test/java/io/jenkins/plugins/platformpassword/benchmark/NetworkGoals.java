@@ -23,12 +23,16 @@ final class NetworkGoals {
         List<Goal> goals = new ArrayList<>();
         for (int rtt : new int[] {20, 50}) {
             NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
-            String text = String.format(
-                    Locale.ROOT, "later build/floor (median) <= %.2f at %d ms", LATER_OVER_FLOOR, rtt);
-            goals.add(phase == null
-                    ? Goal.notMeasured(text)
-                    : ratio(text, phase, NetworkBenchmark.LATER, phase.over(NetworkBenchmark.LATER, NetworkBenchmark.FLOOR)
-                            <= LATER_OVER_FLOOR));
+            String text =
+                    String.format(Locale.ROOT, "later build/floor (median) <= %.2f at %d ms", LATER_OVER_FLOOR, rtt);
+            goals.add(
+                    phase == null
+                            ? Goal.notMeasured(text)
+                            : ratio(
+                                    text,
+                                    phase,
+                                    NetworkBenchmark.LATER,
+                                    phase.over(NetworkBenchmark.LATER, NetworkBenchmark.FLOOR) <= LATER_OVER_FLOOR));
         }
         for (int rtt : new int[] {20, 50}) {
             NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
@@ -46,17 +50,21 @@ final class NetworkGoals {
         }
         for (int rtt : new int[] {20, 50}) {
             NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
-            String text = String.format(
-                    Locale.ROOT, "first build/floor (median) <= %.2f at %d ms", FIRST_IN_FLOORS, rtt);
-            goals.add(phase == null
-                    ? Goal.notMeasured(text)
-                    : ratio(text, phase, NetworkBenchmark.FIRST, phase.over(NetworkBenchmark.FIRST, NetworkBenchmark.FLOOR)
-                            <= FIRST_IN_FLOORS));
+            String text =
+                    String.format(Locale.ROOT, "first build/floor (median) <= %.2f at %d ms", FIRST_IN_FLOORS, rtt);
+            goals.add(
+                    phase == null
+                            ? Goal.notMeasured(text)
+                            : ratio(
+                                    text,
+                                    phase,
+                                    NetworkBenchmark.FIRST,
+                                    phase.over(NetworkBenchmark.FIRST, NetworkBenchmark.FLOOR) <= FIRST_IN_FLOORS));
         }
         NetworkBenchmark.Phase at20 = result == null ? null : result.at(20);
         String script = result == null ? NetworkBenchmark.CURL : result.scriptVariant();
-        String text = String.format(
-                Locale.ROOT, "%s/later build (median) >= %.2f at 20 ms", script, SCRIPT_OVER_LATER_20MS);
+        String text =
+                String.format(Locale.ROOT, "%s/later build (median) >= %.2f at 20 ms", script, SCRIPT_OVER_LATER_20MS);
         if (at20 == null) {
             goals.add(Goal.notMeasured(text));
         } else {
@@ -66,18 +74,19 @@ final class NetworkGoals {
         String cpuText = String.format(
                 Locale.ROOT, "CPU per later build/bare POST <= %.2f at 0 ms (client side)", CPU_OVER_BARE_POST);
         CpuCheck.Result cpu = result == null ? null : result.cpu();
-        goals.add(cpu == null
-                ? Goal.notMeasured(cpuText)
-                : new Goal(
-                        cpuText,
-                        cpu.clientRatio() <= CPU_OVER_BARE_POST,
-                        String.format(
-                                Locale.ROOT,
-                                "%.3f (%.0f vs %.0f us; process %.3f)",
-                                cpu.clientRatio(),
-                                cpu.laterBuild().clientMicros(),
-                                cpu.floor().clientMicros(),
-                                cpu.processRatio())));
+        goals.add(
+                cpu == null
+                        ? Goal.notMeasured(cpuText)
+                        : new Goal(
+                                cpuText,
+                                cpu.clientRatio() <= CPU_OVER_BARE_POST,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%.3f (%.0f vs %.0f us; process %.3f)",
+                                        cpu.clientRatio(),
+                                        cpu.laterBuild().clientMicros(),
+                                        cpu.floor().clientMicros(),
+                                        cpu.processRatio())));
         return goals;
     }
 

@@ -41,7 +41,10 @@ final class NetworkPlatform implements AutoCloseable {
             front.close();
         }
         front = LatencyFront.start(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), simulator.dataCenterUrl().getPort()), roundTrip);
+                new InetSocketAddress(
+                        InetAddress.getLoopbackAddress(),
+                        simulator.dataCenterUrl().getPort()),
+                roundTrip);
         return front;
     }
 
@@ -74,7 +77,8 @@ final class NetworkPlatform implements AutoCloseable {
         long token = requests.stream()
                 .filter(r -> r.path().equals("/api/2/idp/token"))
                 .count();
-        long password = requests.stream().filter(r -> r.path().endsWith("/password")).count();
+        long password =
+                requests.stream().filter(r -> r.path().endsWith("/password")).count();
         return new Traffic(
                 token,
                 password,

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

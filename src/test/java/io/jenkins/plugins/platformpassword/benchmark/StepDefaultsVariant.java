@@ -1,8 +1,8 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
-import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
+import io.jenkins.plugins.platformpassword.client.passwords.PasswordScreening;
+import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 
 /**

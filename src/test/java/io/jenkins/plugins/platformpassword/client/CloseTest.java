@@ -90,10 +90,14 @@ class CloseTest {
                 assertClosed(build);
             }
             Thread.sleep(300);
-            assertThat(tls.passwordRequests()).as("nothing is sent after the close").isEqualTo(3);
+            assertThat(tls.passwordRequests())
+                    .as("nothing is sent after the close")
+                    .isEqualTo(3);
             assertThat(tls.simulator.requests())
                     .allSatisfy(r -> assertThat(r.protocol()).isEqualTo("HTTP/2.0"));
-            assertThat(tls.simulator.requests().stream().map(RecordedRequest::clientPort).distinct())
+            assertThat(tls.simulator.requests().stream()
+                            .map(RecordedRequest::clientPort)
+                            .distinct())
                     .as("one connection")
                     .hasSize(1);
         }

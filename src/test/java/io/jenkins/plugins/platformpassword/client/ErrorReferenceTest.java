@@ -146,13 +146,13 @@ class ErrorReferenceTest {
         assertThat(openingWords("{0}: credential ''{1}'' is gone from its store."))
                 .contains("is gone from its store.");
         assertThat(openingWords("{0} Attempt {1} of {2} starts in {3}.")).isEmpty();
-        assertThat(openingWords("Password of platform user {0} changed in {1}.")).contains("Password of platform user");
+        assertThat(openingWords("Password of platform user {0} changed in {1}."))
+                .contains("Password of platform user");
     }
 
     /** The value as MessageFormat writes it ({@code ''} is one quote), cut at its placeholders. */
     private static Optional<String> openingWords(String value) {
-        return MessageScan.openingWords(
-                List.of(PLACEHOLDER.split(value.replace("''", "'"), -1)));
+        return MessageScan.openingWords(List.of(PLACEHOLDER.split(value.replace("''", "'"), -1)));
     }
 
     private static Set<String> withoutEntry(Set<String> texts) throws IOException {

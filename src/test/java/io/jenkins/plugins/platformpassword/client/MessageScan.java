@@ -87,7 +87,8 @@ final class MessageScan {
      */
     static Optional<String> openingWords(List<String> pieces) {
         return pieces.stream()
-                .map(piece -> LEADING_NON_LETTERS.matcher(piece).replaceFirst("").strip())
+                .map(piece ->
+                        LEADING_NON_LETTERS.matcher(piece).replaceFirst("").strip())
                 .filter(piece -> piece.split("\\s+").length >= MIN_WORDS)
                 .map(piece -> SENTENCE_END.split(piece, 2)[0])
                 .findFirst();
@@ -166,13 +167,15 @@ final class MessageScan {
             found.add(conditional.getThenExpr());
             found.add(conditional.getElseExpr());
         } else if (part instanceof SwitchExpr switchExpr) {
-            switchExpr.getEntries().forEach(entry -> entry.getStatements().forEach(statement -> {
-                if (statement instanceof ExpressionStmt arm) {
-                    found.add(arm.getExpression());
-                } else if (statement instanceof YieldStmt yield) {
-                    found.add(yield.getExpression());
-                }
-            }));
+            switchExpr
+                    .getEntries()
+                    .forEach(entry -> entry.getStatements().forEach(statement -> {
+                        if (statement instanceof ExpressionStmt arm) {
+                            found.add(arm.getExpression());
+                        } else if (statement instanceof YieldStmt yield) {
+                            found.add(yield.getExpression());
+                        }
+                    }));
         } else if (part instanceof MethodCallExpr call
                 && call.getScope().map(scope -> scope instanceof ThisExpr).orElse(true)) {
             unit.findAll(MethodDeclaration.class, m -> m.getNameAsString().equals(call.getNameAsString()))
@@ -192,8 +195,9 @@ final class MessageScan {
     /** The local variables of the enclosing method and the fields of this file that have this name. */
     private List<Expression> initialValues(NameExpr name) {
         List<VariableDeclarator> declared = new ArrayList<>();
-        name.findAncestor(CallableDeclaration.class).ifPresent(callable -> declared.addAll(
-                callable.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name.getNameAsString()))));
+        name.findAncestor(CallableDeclaration.class)
+                .ifPresent(callable -> declared.addAll(callable.findAll(
+                        VariableDeclarator.class, v -> v.getNameAsString().equals(name.getNameAsString()))));
         for (FieldDeclaration field : unit.findAll(FieldDeclaration.class)) {
             field.getVariables().stream()
                     .filter(v -> v.getNameAsString().equals(name.getNameAsString()))

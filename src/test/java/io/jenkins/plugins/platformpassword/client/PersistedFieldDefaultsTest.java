@@ -124,8 +124,9 @@ class PersistedFieldDefaultsTest {
                 CompilationUnit unit = WebMethodSecurityTest.WebMethodChecker.parse(file);
                 for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
                     classes.add(name(type));
-                    storedFields(type).forEach(field -> field.getVariables()
-                            .forEach(variable -> fields.add(name(type) + "." + variable.getNameAsString())));
+                    storedFields(type)
+                            .forEach(field -> field.getVariables()
+                                    .forEach(variable -> fields.add(name(type) + "." + variable.getNameAsString())));
                 }
                 classesWithStoredFields(unit).forEach(type -> stored.add(name(type)));
                 violations.addAll(violations(unit, formDefaults));
@@ -182,8 +183,8 @@ class PersistedFieldDefaultsTest {
 
     @Test
     void aNewClassWithFieldsIsPresumedStoredWhateverItExtends() {
-        CompilationUnit unit = WebMethodSecurityTest.WebMethodChecker.parse(
-                "class Marker extends SomethingNew { private int level; }"
+        CompilationUnit unit =
+                WebMethodSecurityTest.WebMethodChecker.parse("class Marker extends SomethingNew { private int level; }"
                         + " class JenkinsProxy extends InvisibleAction { private String host; }");
 
         assertThat(violations(unit, Map.of()))
@@ -226,9 +227,7 @@ class PersistedFieldDefaultsTest {
                     + " make it a reference type whose null means the default, or list it in"
                     + " ZERO_IS_THE_DEFAULT with a reason");
         }
-        boolean formDefault = formDefaults
-                .getOrDefault(name(type), Set.of())
-                .contains(variable.getNameAsString());
+        boolean formDefault = formDefaults.getOrDefault(name(type), Set.of()).contains(variable.getNameAsString());
         if (variable.getType().isPrimitiveType() && listed && formDefault) {
             found.add(field + ": config.jelly gives it a default, which XStream cannot give a primitive");
         }

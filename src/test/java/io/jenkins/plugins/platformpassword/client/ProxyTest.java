@@ -121,7 +121,8 @@ class ProxyTest {
                     platform.client(viaProxy(proxyCredentials(PROXY_USER, PROXY_PASSWORD)), connections)) {
                 client.changePassword(UserId.parse(platform.customerUser), PASSWORD);
             }
-            try (PlatformClient client = platform.client(viaProxy(proxyCredentials(PROXY_USER, changed)), connections)) {
+            try (PlatformClient client =
+                    platform.client(viaProxy(proxyCredentials(PROXY_USER, changed)), connections)) {
                 client.changePassword(UserId.parse(platform.customerUser), PASSWORD);
                 throw new AssertionError("the change went through the tunnel the old password opened");
             } catch (PlatformException e) {
@@ -183,7 +184,10 @@ class ProxyTest {
         PlatformException failure = failingChange(platform.settings().withProxy(socks, null));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.PROXY);
-        assertThat(failure.getMessage()).contains("SOCKS proxy").contains("HTTP proxy").contains("No Proxy Host");
+        assertThat(failure.getMessage())
+                .contains("SOCKS proxy")
+                .contains("HTTP proxy")
+                .contains("No Proxy Host");
         assertThat(failure.attempts()).isZero();
         assertThat(proxy.requests()).as("not even the proxy was asked").isEmpty();
         assertThat(platform.simulator.requests()).isEmpty();

@@ -190,7 +190,8 @@ class SharedConnectionsTest {
             build(platform.settings(), connections); // the token is cached from here on
             platform.simulator.enqueueFault(
                     "/api/2/users/",
-                    Fault.trickle(500, "{\"error\":{\"message\":\"" + "slow ".repeat(30) + "\"}}", Duration.ofMillis(200)));
+                    Fault.trickle(
+                            500, "{\"error\":{\"message\":\"" + "slow ".repeat(30) + "\"}}", Duration.ofMillis(200)));
             ClientSettings oneSecond = platform.settings()
                     .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
                     .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO));
@@ -203,7 +204,8 @@ class SharedConnectionsTest {
                 assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(1800));
                 assertThat(reading.thrown())
                         .isInstanceOfSatisfying(
-                                PlatformException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
+                                PlatformException.class,
+                                e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
             }
         }
     }

@@ -99,7 +99,9 @@ final class AbortableHttpClient extends HttpClient {
         Exchange.Stop stopped;
         try {
             ScheduledFuture<?> alarm = deadlines.schedule(
-                    () -> exchange.stop(Exchange.Stop.TIMED_OUT), exchange.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                    () -> exchange.stop(Exchange.Stop.TIMED_OUT),
+                    exchange.timeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
             try {
                 response = jdk.send(request, exchange::bodyFor);
             } catch (IOException e) {

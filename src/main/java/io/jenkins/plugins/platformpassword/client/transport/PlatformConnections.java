@@ -79,6 +79,7 @@ public final class PlatformConnections implements AutoCloseable {
     private final ThreadPoolExecutor jdkThreads;
     /** The idle check, and the alarm that ends a request at its deadline. */
     private final ScheduledThreadPoolExecutor timers;
+
     private final Map<TransportKey, Entry> open = new LinkedHashMap<>();
     /** Retired transports that still have requests under way; they close when the last one ends. */
     private final Set<Entry> draining = new java.util.HashSet<>();

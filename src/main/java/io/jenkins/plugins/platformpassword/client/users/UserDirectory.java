@@ -68,7 +68,9 @@ public final class UserDirectory {
         if (found.full()) {
             // The answer may have left users out, so a case variant it holds may not be the only one:
             // only this exact login is certain to be the user meant.
-            matches = matches.stream().filter(match -> match.login().equals(login)).toList();
+            matches = matches.stream()
+                    .filter(match -> match.login().equals(login))
+                    .toList();
         }
         if (found.full() && matches.isEmpty()) {
             throw Failures.lookup(

@@ -285,6 +285,33 @@ class TransportFaultTest {
         }
     }
 
+    /**
+     * The JDK sends a GET once more, with a new request timeout of its own, when a connection from
+     * its pool closes before a byte of the answer: its timeout alone would let this attempt last
+     * almost twice its limit.
+     */
+    @Test
+    void theJdksOwnRetryOfAReadDoesNotOutliveTheRequestTimeout() throws Exception {
+        Duration limit = Duration.ofSeconds(1);
+        try (PlatformClient client = platform.client(platform.settings()
+                .withTimeouts(limit, limit)
+                .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)))) {
+            client.user(user()); // the token, and a connection in the JDK's pool
+            platform.simulator.enqueueFault("/api/2/users/", Fault.dropConnectionAfter(Duration.ofMillis(800)));
+            platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.user(user()))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+                        assertThat(e.getMessage()).contains("no answer from 127.0.0.1");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(limit.plusMillis(500));
+            assertThat(platform.simulator.pendingFaults())
+                    .as("the JDK sent the read a second time")
+                    .isZero();
+        }
+    }
+
     @Test
     void theOverallDeadlineBoundsEveryRun() {
         for (int i = 0; i < 3; i++) {

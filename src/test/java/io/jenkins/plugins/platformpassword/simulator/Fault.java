@@ -108,6 +108,21 @@ public final class Fault {
         });
     }
 
+    /**
+     * Reads the request, waits, and closes the connection without a byte of response. On a
+     * connection the client took from its pool, the JDK takes that for a connection the server had
+     * timed out, and sends an idempotent request once more, over a new connection.
+     */
+    public static Fault dropConnectionAfter(Duration wait) {
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("wait cannot be negative: " + wait);
+        }
+        return new Fault("drop connection after " + wait, (exchange, shutdown, normal) -> {
+            shutdown.pause(wait);
+            drop(exchange);
+        });
+    }
+
     /** Ends the connection without another byte: on Jetty the TCP connection, on the JDK's server the exchange. */
     private static void drop(HttpExchange exchange) {
         if (!JettyExchanges.dropConnection(exchange)) {

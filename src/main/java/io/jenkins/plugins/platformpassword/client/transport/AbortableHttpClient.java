@@ -65,6 +65,12 @@ final class AbortableHttpClient extends HttpClient {
         }
     }
 
+    /**
+     * How long after the deadline a wait for headers is ended by an interrupt, when the JDK's own
+     * request timeout did not end it.
+     */
+    private static final long OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final HttpClient jdk;
     private final ScheduledExecutorService deadlines;
 
@@ -98,11 +104,14 @@ final class AbortableHttpClient extends HttpClient {
         InterruptedException interrupt = null;
         Exchange.Stop stopped;
         try {
-            ScheduledFuture<?> alarm = deadlines.schedule(
-                    () -> exchange.stop(Exchange.Stop.TIMED_OUT),
-                    exchange.timeout().toNanos(),
-                    TimeUnit.NANOSECONDS);
+            long deadline = exchange.timeout().toNanos();
+            ScheduledFuture<?> alarm =
+                    deadlines.schedule(() -> exchange.stop(Exchange.Stop.TIMED_OUT), deadline, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> backstop = null;
             try {
+                // Not at the deadline itself, where the JDK's own request timeout ends the usual wait
+                // for headers: every interrupt of ours could absorb a build abort of the same instant.
+                backstop = deadlines.schedule(exchange::overran, deadline + OVERRUN_NANOS, TimeUnit.NANOSECONDS);
                 response = jdk.send(request, exchange::bodyFor);
             } catch (IOException e) {
                 failure = e;
@@ -110,6 +119,9 @@ final class AbortableHttpClient extends HttpClient {
                 interrupt = e;
             } finally {
                 alarm.cancel(false);
+                if (backstop != null) {
+                    backstop.cancel(false);
+                }
             }
         } catch (RejectedExecutionException e) {
             // The alarms end only when the controller's connections close, and this exchange with them.
@@ -121,6 +133,9 @@ final class AbortableHttpClient extends HttpClient {
             throw new ExchangeClosedException();
         }
         if (interrupt != null) {
+            if (stopped == Exchange.Stop.TIMED_OUT && exchange.interruptedByStop()) {
+                throw new HttpTimeoutException("request timed out");
+            }
             exchange.stop(Exchange.Stop.INTERRUPTED);
             throw interrupt;
         }

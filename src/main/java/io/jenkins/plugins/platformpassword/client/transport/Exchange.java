@@ -38,7 +38,10 @@ final class Exchange {
     private volatile Stop stopped;
     /** The thread in the JDK's {@code send} for this exchange, or null; guarded by {@code this}. */
     private Thread waiter;
-    /** Whether {@link #stop} interrupted the waiter, whose flag is then not a build abort; guarded by {@code this}. */
+    /**
+     * Whether a stop or an {@link #overran()} interrupted the waiter, whose flag is then not a build
+     * abort; guarded by {@code this}.
+     */
     private boolean interruptedByStop;
 
     Exchange(int bodyCap, Duration timeout) {
@@ -118,10 +121,14 @@ final class Exchange {
     synchronized Stop endWaiting() {
         waiter = null;
         if (interruptedByStop) {
-            interruptedByStop = false;
             Thread.interrupted();
         }
         return stopped;
+    }
+
+    /** Whether the wait in {@code send} was interrupted by a stop or an overrun, not by a build abort. */
+    synchronized boolean interruptedByStop() {
+        return interruptedByStop;
     }
 
     /**
@@ -129,23 +136,42 @@ final class Exchange {
      * connection or resets an HTTP/2 stream and makes the JDK's {@code send} fail at once. Before
      * the headers there is no body to refuse: a close then interrupts the waiting thread, on which
      * the JDK cancels the request; a deadline leaves it to the JDK's own request timeout, which
-     * ends at the same time.
+     * ends at the same time, with {@link #overran()} behind it.
      */
     void stop(Stop why) {
         synchronized (this) {
             if (stopped == null) {
                 stopped = why;
             }
-            if (why == Stop.CLOSED && waiter != null && !headersArrived && !interruptedByStop) {
+            if (why == Stop.CLOSED) {
                 // A genuine abort that arrives in this same instant is absorbed with this interrupt; the
                 // call fails as closed anyway, and a closed call is never retried.
-                interruptedByStop = true;
-                waiter.interrupt();
+                interruptWaiterBeforeHeaders();
             }
         }
         CappedBody reading = body;
         if (reading != null) {
             reading.cancel();
+        }
+    }
+
+    /**
+     * The deadline has passed, and a while after it still no headers: the JDK's own request timeout
+     * did not end the wait, because the JDK sent the request once more by itself (a pooled
+     * connection that closed before answering, an HTTP/2 stream the server refused) and started
+     * that timeout again. The waiting thread is interrupted, on which the JDK cancels the request.
+     */
+    synchronized void overran() {
+        if (stopped == null) {
+            stopped = Stop.TIMED_OUT;
+        }
+        interruptWaiterBeforeHeaders();
+    }
+
+    private void interruptWaiterBeforeHeaders() {
+        if (waiter != null && !headersArrived && !interruptedByStop) {
+            interruptedByStop = true;
+            waiter.interrupt();
         }
     }
 

@@ -104,14 +104,9 @@ final class AbortableHttpClient extends HttpClient {
         InterruptedException interrupt = null;
         Exchange.Stop stopped;
         try {
-            long deadline = exchange.timeout().toNanos();
-            ScheduledFuture<?> alarm =
-                    deadlines.schedule(() -> exchange.stop(Exchange.Stop.TIMED_OUT), deadline, TimeUnit.NANOSECONDS);
-            ScheduledFuture<?> backstop = null;
+            ScheduledFuture<?> alarm = deadlines.schedule(
+                    () -> deadlinePassed(exchange), exchange.timeout().toNanos(), TimeUnit.NANOSECONDS);
             try {
-                // Not at the deadline itself, where the JDK's own request timeout ends the usual wait
-                // for headers: every interrupt of ours could absorb a build abort of the same instant.
-                backstop = deadlines.schedule(exchange::overran, deadline + OVERRUN_NANOS, TimeUnit.NANOSECONDS);
                 response = jdk.send(request, exchange::bodyFor);
             } catch (IOException e) {
                 failure = e;
@@ -119,9 +114,6 @@ final class AbortableHttpClient extends HttpClient {
                 interrupt = e;
             } finally {
                 alarm.cancel(false);
-                if (backstop != null) {
-                    backstop.cancel(false);
-                }
             }
         } catch (RejectedExecutionException e) {
             // The alarms end only when the controller's connections close, and this exchange with them.
@@ -162,6 +154,23 @@ final class AbortableHttpClient extends HttpClient {
                         response.headers(),
                         response.version(),
                         bytes == null ? new byte[0] : bytes));
+    }
+
+    /**
+     * At the deadline a body still under way is refused. A wait for headers is left to the JDK's own
+     * request timeout, which ends now too, and only a while later, if it did not, interrupted: every
+     * interrupt of ours could absorb a build abort of the same instant. One alarm per request, and a
+     * second only for the rare wait that needs it, because the alarms cost every request CPU.
+     */
+    private void deadlinePassed(Exchange exchange) {
+        exchange.stop(Exchange.Stop.TIMED_OUT);
+        if (exchange.waitingForHeaders()) {
+            try {
+                deadlines.schedule(exchange::overran, OVERRUN_NANOS, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The connections are closing, which ends this exchange as well.
+            }
+        }
     }
 
     private static IOException stoppedBeforeSending(Exchange.Stop why) throws InterruptedException {

@@ -126,6 +126,11 @@ final class Exchange {
         return stopped;
     }
 
+    /** Whether a thread waits in {@code send} for this exchange's headers. */
+    synchronized boolean waitingForHeaders() {
+        return waiter != null && !headersArrived;
+    }
+
     /** Whether the wait in {@code send} was interrupted by a stop or an overrun, not by a build abort. */
     synchronized boolean interruptedByStop() {
         return interruptedByStop;

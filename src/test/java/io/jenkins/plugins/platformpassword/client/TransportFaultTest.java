@@ -300,11 +300,10 @@ class TransportFaultTest {
             platform.simulator.enqueueFault("/api/2/users/", Fault.dropConnectionAfter(Duration.ofMillis(800)));
             platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
             long started = System.nanoTime();
-            assertThatThrownBy(() -> client.user(user()))
-                    .isInstanceOfSatisfying(PlatformException.class, e -> {
-                        assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-                        assertThat(e.getMessage()).contains("no answer from 127.0.0.1");
-                    });
+            assertThatThrownBy(() -> client.user(user())).isInstanceOfSatisfying(PlatformException.class, e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+                assertThat(e.getMessage()).contains("no answer from 127.0.0.1");
+            });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(limit.plusMillis(500));
             assertThat(platform.simulator.pendingFaults())
                     .as("the JDK sent the read a second time")

@@ -21,6 +21,16 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * The body {@code {"name": value}}, as both password requests send it. Built as a JSON tree, not
+     * from a Map, so that Gson looks up no type adapter for every request.
+     */
+    public static String oneMember(String name, String value) {
+        JsonObject body = new JsonObject();
+        body.addProperty(name, value);
+        return GSON.toJson(body);
+    }
+
     /** Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array). */
     public static Optional<JsonObject> parseObject(String body) {
         if (body == null || body.isBlank()) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import com.google.gson.JsonObject;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
@@ -37,14 +36,7 @@ final class PasswordChange extends Operation<Void> {
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json")
                 .contentType("application/json")
-                .body(Json.GSON.toJson(passwordBody()));
-    }
-
-    /** As a JSON tree, not a Map: Gson then needs no type lookup for every request. */
-    private JsonObject passwordBody() {
-        JsonObject body = new JsonObject();
-        body.addProperty("password", password.value().reveal());
-        return body;
+                .body(Json.oneMember("password", password.value().reveal()));
     }
 
     @Override

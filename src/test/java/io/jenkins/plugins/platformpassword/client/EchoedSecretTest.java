@@ -143,7 +143,7 @@ public class EchoedSecretTest {
         Map<String, String> extra =
                 switch (kind) {
                     case TOKEN, REFUSED_TOKEN -> CanaryForms.base64Of("bearer-header", "Bearer " + value);
-                    case PASSWORD -> CanaryForms.base64Of("json-body", Json.GSON.toJson(Map.of("password", value)));
+                    case PASSWORD -> CanaryForms.base64Of("json-body", Json.oneMember("password", value));
                     default -> Map.of();
                 };
         return CanaryForms.forms(value, extra);

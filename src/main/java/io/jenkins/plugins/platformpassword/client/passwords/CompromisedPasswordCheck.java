@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 
@@ -76,7 +75,7 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
         return unirest.post(target().toString())
                 .header("Accept", "application/json")
                 .contentType("application/json")
-                .body(Json.GSON.toJson(Map.of("password", sha1Hex.reveal())));
+                .body(Json.oneMember("password", sha1Hex.reveal()));
     }
 
     @Override

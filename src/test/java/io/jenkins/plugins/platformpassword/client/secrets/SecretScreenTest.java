@@ -56,8 +56,7 @@ class SecretScreenTest {
         secrets.put("token", CanaryForms.forms(TOKEN, CanaryForms.base64Of("bearer-header", "Bearer " + TOKEN)));
         secrets.put(
                 "password",
-                CanaryForms.forms(
-                        PASSWORD, CanaryForms.base64Of("json-body", Json.GSON.toJson(Map.of("password", PASSWORD)))));
+                CanaryForms.forms(PASSWORD, CanaryForms.base64Of("json-body", Json.oneMember("password", PASSWORD))));
         secrets.put("password of words", CanaryForms.forms(WORDS_PASSWORD, Map.of()));
         secrets.put("sha-1 of the password", CanaryForms.forms(sha1(PASSWORD), Map.of()));
         List<CanaryForms.Echo> echoes = new ArrayList<>();

@@ -19,23 +19,12 @@ import org.junit.jupiter.api.Test;
 class AbortTest {
 
     private static final NewPassword PASSWORD = NewPassword.of(SecretValue.of("New-Passw0rd-for-test"));
-    private static final String ERROR_BODY = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\","
-            + "\"message\":\"a slow error page that takes a long time to arrive\",\"details\":{\"info\":\"x\"}}}";
 
     private final SimulatedPlatform platform = new SimulatedPlatform();
 
     @AfterEach
     void stop() {
         platform.close();
-    }
-
-    /** Long timeouts and long retry waits: only the abort can end these calls quickly. */
-    private ClientSettings patient() {
-        return platform.settings()
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
-                .withDeadline(Duration.ofSeconds(90))
-                .withRetryPolicy(
-                        new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(30)));
     }
 
     private CallInThread change(PlatformClient client) {
@@ -45,7 +34,7 @@ class AbortTest {
     @Test
     void anAbortWhileWaitingForTheHeadersEndsTheCall() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
-        try (PlatformClient client = platform.client(patient())) {
+        try (PlatformClient client = platform.client(platform.patientSettings())) {
             CallInThread build = change(client);
             waitUntil(() -> platform.passwordRequests() == 1);
             assertAbortedPromptly(build, 1);
@@ -55,8 +44,9 @@ class AbortTest {
     @Test
     void anAbortWhileTheBodyTricklesInEndsTheCall() throws Exception {
         // Headers at once, then one byte every 200 ms: the whole body would take half a minute.
-        platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
-        try (PlatformClient client = platform.client(patient())) {
+        platform.simulator.enqueueFault(
+                "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
+        try (PlatformClient client = platform.client(platform.patientSettings())) {
             CallInThread build = change(client);
             waitUntil(() -> platform.passwordRequests() == 1);
             Thread.sleep(600); // the client is reading the body by now
@@ -67,7 +57,7 @@ class AbortTest {
     @Test
     void anAbortWhileWaitingToRetryEndsTheCall() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.tooManyRequests("25"));
-        try (PlatformClient client = platform.client(patient())) {
+        try (PlatformClient client = platform.client(platform.patientSettings())) {
             CallInThread build = change(client);
             waitUntil(() -> platform.passwordRequests() == 1);
             Thread.sleep(300); // the 429 has been read; the client waits 25 s before its next attempt
@@ -78,8 +68,8 @@ class AbortTest {
     @Test
     void anAbortWhileWaitingForAnotherBuildsTokenEndsTheCall() throws Exception {
         platform.simulator.enqueueFault("/api/2/idp/token", Fault.hang());
-        try (PlatformClient first = platform.client(patient());
-                PlatformClient second = platform.client(patient())) {
+        try (PlatformClient first = platform.client(platform.patientSettings());
+                PlatformClient second = platform.client(platform.patientSettings())) {
             CallInThread fetching = change(first);
             waitUntil(() -> platform.tokenRequests() == 1);
             CallInThread waiting = change(second); // waits for the first build's token

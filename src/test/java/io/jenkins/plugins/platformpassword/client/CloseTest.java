@@ -22,26 +22,12 @@ import org.junit.jupiter.api.Test;
 class CloseTest {
 
     private static final NewPassword PASSWORD = NewPassword.of(SecretValue.of("New-Passw0rd-for-test"));
-    private static final String ERROR_BODY = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\","
-            + "\"message\":\"a slow error page that takes a long time to arrive\",\"details\":{\"info\":\"x\"}}}";
 
     private final SimulatedPlatform platform = new SimulatedPlatform();
 
     @AfterEach
     void stop() {
         platform.close();
-    }
-
-    private ClientSettings patient() {
-        return patient(platform);
-    }
-
-    private static ClientSettings patient(SimulatedPlatform target) {
-        return target.settings()
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
-                .withDeadline(Duration.ofSeconds(90))
-                .withRetryPolicy(
-                        new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(30)));
     }
 
     private CallInThread change(PlatformClient client) {
@@ -51,7 +37,7 @@ class CloseTest {
     @Test
     void closingEndsACallWaitingForTheHeaders() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.hang());
-        PlatformClient client = platform.client(patient());
+        PlatformClient client = platform.client(platform.patientSettings());
         CallInThread build = change(client);
         waitUntil(() -> platform.passwordRequests() == 1);
         assertEndedByClose(build, client);
@@ -59,8 +45,9 @@ class CloseTest {
 
     @Test
     void closingEndsACallReadingASlowBody() throws Exception {
-        platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
-        PlatformClient client = platform.client(patient());
+        platform.simulator.enqueueFault(
+                "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
+        PlatformClient client = platform.client(platform.patientSettings());
         CallInThread build = change(client);
         waitUntil(() -> platform.passwordRequests() == 1);
         Thread.sleep(600); // the body is being read
@@ -71,10 +58,12 @@ class CloseTest {
     @Test
     void closingEndsEveryCallReadingASlowBodyOverHttp2() throws Exception {
         try (SimulatedPlatform tls = SimulatedPlatform.overTls(HttpVersions.HTTP_2_AND_HTTP_1_1)) {
-            PlatformClient client = tls.client(patient(tls));
+            PlatformClient client = tls.client(tls.patientSettings());
             client.changePassword(UserId.parse(tls.customerUser), PASSWORD); // the token, and the connection
-            tls.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
-            tls.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
+            tls.simulator.enqueueFault(
+                    "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
+            tls.simulator.enqueueFault(
+                    "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
             List<CallInThread> builds = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 builds.add(CallInThread.start(() -> client.changePassword(UserId.parse(tls.customerUser), PASSWORD)));
@@ -107,7 +96,8 @@ class CloseTest {
     void closingNeverExtendsASlowReadPastItsTimeLimit() throws Exception {
         // Two builds share a client; one reads a body that takes 20 s, with a 1 s limit. The other
         // build closes the client at once: the slow read must not outlive its limit because of it.
-        platform.simulator.enqueueFault("/api/2/users/", Fault.trickle(500, ERROR_BODY, Duration.ofMillis(200)));
+        platform.simulator.enqueueFault(
+                "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
         PlatformClient client = platform.client(platform.settings()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
                 .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)));
@@ -123,7 +113,7 @@ class CloseTest {
     @Test
     void closingEndsAWaitBeforeARetry() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.tooManyRequests("25"));
-        PlatformClient client = platform.client(patient());
+        PlatformClient client = platform.client(platform.patientSettings());
         CallInThread build = change(client);
         waitUntil(() -> platform.passwordRequests() == 1);
         Thread.sleep(300); // waiting 25 s for the next attempt
@@ -133,10 +123,10 @@ class CloseTest {
     @Test
     void closingEndsAWaitForAnotherBuildsToken() throws Exception {
         platform.simulator.enqueueFault("/api/2/idp/token", Fault.hang());
-        try (PlatformClient fetching = platform.client(patient())) {
+        try (PlatformClient fetching = platform.client(platform.patientSettings())) {
             CallInThread first = change(fetching);
             waitUntil(() -> platform.tokenRequests() == 1);
-            PlatformClient waiting = platform.client(patient());
+            PlatformClient waiting = platform.client(platform.patientSettings());
             CallInThread second = change(waiting);
             Thread.sleep(300); // the second build waits for the first one's token
             long closedAt = System.nanoTime();

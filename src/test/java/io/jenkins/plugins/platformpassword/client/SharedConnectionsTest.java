@@ -189,9 +189,7 @@ class SharedConnectionsTest {
         try (PlatformConnections connections = new PlatformConnections()) {
             build(platform.settings(), connections); // the token is cached from here on
             platform.simulator.enqueueFault(
-                    "/api/2/users/",
-                    Fault.trickle(
-                            500, "{\"error\":{\"message\":\"" + "slow ".repeat(30) + "\"}}", Duration.ofMillis(200)));
+                    "/api/2/users/", Fault.trickle(500, SimulatedPlatform.SLOW_ERROR_PAGE, Duration.ofMillis(200)));
             ClientSettings oneSecond = platform.settings()
                     .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
                     .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO));

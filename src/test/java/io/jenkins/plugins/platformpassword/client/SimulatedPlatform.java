@@ -54,6 +54,19 @@ public final class SimulatedPlatform implements AutoCloseable {
                 PlatformSimulator.startHttps(ca.issueForLoopback(), versions), ca.trustingOnlyThis());
     }
 
+    /** An error page for {@code Fault.trickle}: byte by byte it takes far longer than any test waits. */
+    static final String SLOW_ERROR_PAGE = "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\","
+            + "\"message\":\"a slow error page that takes a long time to arrive\",\"details\":{\"info\":\"x\"}}}";
+
+    /** Long timeouts and long retry waits: only an abort or a close can end a call quickly. */
+    ClientSettings patientSettings() {
+        return settings()
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30))
+                .withDeadline(Duration.ofSeconds(90))
+                .withRetryPolicy(
+                        new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(30)));
+    }
+
     public PlatformEndpoint endpoint() {
         return PlatformEndpoint.parse(simulator.dataCenterUrl().toString(), true);
     }

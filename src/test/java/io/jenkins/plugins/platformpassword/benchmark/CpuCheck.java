@@ -72,7 +72,7 @@ final class CpuCheck {
                 BLOCK);
         try (Controller controller = Controller.start(platform.newTrust());
                 LaterBuildVariant later = new LaterBuildVariant(platform, controller);
-                TlsFloorVariant floor = new TlsFloorVariant(platform)) {
+                FloorVariant floor = FloorVariant.overTls(platform)) {
             for (int i = 0; i < warmup; i++) {
                 later.changeOnce();
                 floor.changeOnce();

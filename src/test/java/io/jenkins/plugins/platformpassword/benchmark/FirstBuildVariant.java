@@ -1,7 +1,5 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-
 /**
  * The first build after the controller started: new {@code PlatformConnections} and
  * {@code TokenCache}, and a new TLS context, so there is no connection to reuse, no token and no
@@ -12,8 +10,7 @@ final class FirstBuildVariant implements Variant {
 
     private final NetworkPlatform platform;
     private Controller controller;
-    private long cachedTokens;
-    private long retries;
+    private final OutcomeTally tally = new OutcomeTally();
 
     FirstBuildVariant(NetworkPlatform platform) {
         this.platform = platform;
@@ -36,11 +33,7 @@ final class FirstBuildVariant implements Variant {
 
     @Override
     public void changeOnce() throws Exception {
-        ChangeOutcome outcome = Build.run(platform.configuration(), controller);
-        if (outcome.tokenFromCache()) {
-            cachedTokens++;
-        }
-        retries += outcome.attempts() - 1;
+        tally.add(Build.run(platform.configuration(), controller));
     }
 
     @Override
@@ -50,8 +43,7 @@ final class FirstBuildVariant implements Variant {
 
     @Override
     public String anomalies() {
-        return (cachedTokens == 0 ? "" : cachedTokens + " build(s) found a cached token; ")
-                + (retries == 0 ? "" : retries + " retried attempt(s); ");
+        return tally.anomalies("build(s)", false);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
-
 /**
  * A build after the first: the controller has been running, so its shared connections hold an
  * open TLS connection to the platform and its token cache a fresh token. One build is one
@@ -11,8 +9,7 @@ final class LaterBuildVariant implements Variant {
 
     private final NetworkPlatform platform;
     private final Controller controller;
-    private long tokenFetches;
-    private long retries;
+    private final OutcomeTally tally = new OutcomeTally();
 
     LaterBuildVariant(NetworkPlatform platform, Controller controller) {
         this.platform = platform;
@@ -31,23 +28,17 @@ final class LaterBuildVariant implements Variant {
 
     @Override
     public void changeOnce() throws Exception {
-        ChangeOutcome outcome = Build.run(platform.configuration(), controller);
-        if (!outcome.tokenFromCache()) {
-            tokenFetches++;
-        }
-        retries += outcome.attempts() - 1;
+        tally.add(Build.run(platform.configuration(), controller));
     }
 
     /** Forgets the warm-up, whose first build fetched the token as it must. */
     void resetCounters() {
-        tokenFetches = 0;
-        retries = 0;
+        tally.reset();
     }
 
     @Override
     public String anomalies() {
-        return (tokenFetches == 0 ? "" : tokenFetches + " build(s) fetched a token; ")
-                + (retries == 0 ? "" : retries + " retried attempt(s); ");
+        return tally.anomalies("build(s)", true);
     }
 
     @Override

@@ -129,7 +129,7 @@ final class NetworkBenchmark {
         List<Variant> variants = new ArrayList<>(List.of(
                 new LaterBuildVariant(platform, controller),
                 new FirstBuildVariant(platform),
-                new TlsFloorVariant(platform)));
+                FloorVariant.overTls(platform)));
         if (curl) {
             variants.add(new CurlScriptVariant(platform, options.curl()));
         }

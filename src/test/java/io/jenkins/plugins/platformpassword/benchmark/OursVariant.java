@@ -1,6 +1,5 @@
 package io.jenkins.plugins.platformpassword.benchmark;
 
-import io.jenkins.plugins.platformpassword.client.ChangeOutcome;
 import io.jenkins.plugins.platformpassword.client.PlatformClient;
 import io.jenkins.plugins.platformpassword.client.users.PasswordChanger;
 import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
@@ -17,8 +16,7 @@ final class OursVariant implements Variant {
     private final PlatformClient client;
     private final PasswordChanger changer;
     private final BenchmarkPlatform platform;
-    private long tokenFetches;
-    private long retries;
+    private final OutcomeTally tally = new OutcomeTally();
 
     OursVariant(BenchmarkPlatform platform) {
         this.platform = platform;
@@ -38,25 +36,17 @@ final class OursVariant implements Variant {
 
     @Override
     public void changeOnce() throws Exception {
-        ChangeOutcome outcome = changer.change(platform.user(), platform.newPassword());
-        if (!outcome.tokenFromCache()) {
-            tokenFetches++;
-        }
-        if (outcome.attempts() != 1) {
-            retries += outcome.attempts() - 1;
-        }
+        tally.add(changer.change(platform.user(), platform.newPassword()));
     }
 
     /** Forgets what the warm-up saw (its first change fetches the token, as it must). */
     void resetCounters() {
-        tokenFetches = 0;
-        retries = 0;
+        tally.reset();
     }
 
     @Override
     public String anomalies() {
-        return (tokenFetches == 0 ? "" : tokenFetches + " change(s) fetched a token; ")
-                + (retries == 0 ? "" : retries + " retried attempt(s); ");
+        return tally.anomalies("change(s)", true);
     }
 
     @Override

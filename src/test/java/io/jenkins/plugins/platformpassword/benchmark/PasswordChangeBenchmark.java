@@ -139,7 +139,7 @@ public final class PasswordChangeBenchmark {
         return List.of(
                 new OursVariant(platform),
                 new TwoRequestVariant(platform),
-                new FloorVariant(platform),
+                FloorVariant.plain(platform),
                 new StepDefaultsVariant(platform));
     }
 
@@ -185,7 +185,7 @@ public final class PasswordChangeBenchmark {
         platform.latency(Duration.ofMillis(latencyMillis));
         OursVariant ours = new OursVariant(platform);
         List<Variant> variants = List.of(
-                ours, new TwoRequestVariant(platform), new FloorVariant(platform), new StepDefaultsVariant(platform));
+                ours, new TwoRequestVariant(platform), FloorVariant.plain(platform), new StepDefaultsVariant(platform));
         Map<Variant, Samples> samples = new LinkedHashMap<>();
         Map<Variant, long[]> requests = new LinkedHashMap<>();
         List<Double> roundRatios = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +32,24 @@ public final class PlatformEndpoint {
     private static final Pattern SCHEME_AND_AUTHORITY =
             Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)(.*)$", Pattern.DOTALL);
 
+    /**
+     * URLs parsed before, one map per plain-http choice. Every build of a job parses the same URL,
+     * and a controller knows a handful of data centers; the same instance each time also makes the
+     * token cache's and the connections' lookups cheap. Only valid URLs are kept, and a valid URL
+     * holds no secret (user info is refused). Bounded: cleared when full.
+     */
+    private static final int PARSED_LIMIT = 256;
+
+    private static final ConcurrentMap<String, PlatformEndpoint> PARSED_HTTPS_ONLY = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, PlatformEndpoint> PARSED_PLAIN_HTTP_ALLOWED = new ConcurrentHashMap<>();
+
     private final URI dataCenter;
+    /** {@code dataCenter + "/api/2"}, the prefix of every API URL. */
+    private final String apiBase;
 
     private PlatformEndpoint(URI dataCenter) {
         this.dataCenter = dataCenter;
+        this.apiBase = dataCenter + API_PATH;
     }
 
     /**
@@ -44,6 +60,20 @@ public final class PlatformEndpoint {
      * @throws InvalidInputException naming {@value #FIELD} and the rule the input breaks
      */
     public static PlatformEndpoint parse(String input, boolean allowPlainHttp) {
+        ConcurrentMap<String, PlatformEndpoint> parsed = allowPlainHttp ? PARSED_PLAIN_HTTP_ALLOWED : PARSED_HTTPS_ONLY;
+        PlatformEndpoint known = input == null ? null : parsed.get(input);
+        if (known != null) {
+            return known;
+        }
+        PlatformEndpoint endpoint = parseAnew(input, allowPlainHttp);
+        if (parsed.size() >= PARSED_LIMIT) {
+            parsed.clear();
+        }
+        parsed.put(input, endpoint);
+        return endpoint;
+    }
+
+    private static PlatformEndpoint parseAnew(String input, boolean allowPlainHttp) {
         if (input == null || input.isBlank()) {
             throw new InvalidInputException(
                     FIELD, "is empty; enter the data center URL, e.g. https://eu2-cloud.example.com");
@@ -119,15 +149,20 @@ public final class PlatformEndpoint {
 
     /**
      * The absolute URL of an API path. Path segments that come from users (ids) must already be
-     * validated (UUIDs), so no escaping is needed here.
+     * validated (UUIDs) or encoded ({@link PathSegments}), so no escaping is needed here.
      *
      * @param apiPath a path below {@code /api/2}, starting with a slash, e.g. {@code /idp/token}
      */
-    public URI api(String apiPath) {
+    public String apiUrl(String apiPath) {
         if (!apiPath.startsWith("/")) {
             throw new IllegalArgumentException("API paths start with a slash: " + apiPath);
         }
-        return URI.create(dataCenter + API_PATH + apiPath);
+        return apiBase + apiPath;
+    }
+
+    /** {@link #apiUrl} as a URI. */
+    public URI api(String apiPath) {
+        return URI.create(apiUrl(apiPath));
     }
 
     private static String asciiAuthority(String authority) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -95,5 +96,43 @@ class PlatformEndpointTest {
         assertThat(PlatformEndpoint.parse("https://dc.example.com/api/2/", false)
                         .api(path))
                 .hasToString(expected);
+    }
+
+    // Each build parses its URL; a URL parsed before comes from a small memo.
+
+    @Test
+    void aUrlParsedBeforeGivesTheSameEndpoint() {
+        PlatformEndpoint first = PlatformEndpoint.parse("https://memo.example.com/api/2", false);
+        assertThat(PlatformEndpoint.parse("https://memo.example.com/api/2", false))
+                .isSameAs(first);
+        assertThat(first.api("/idp/token")).hasToString("https://memo.example.com/api/2/idp/token");
+    }
+
+    @Test
+    void aPlainHttpUrlAllowedOnceIsStillRefusedWhereItIsNotAllowed() {
+        assertThat(PlatformEndpoint.parse("http://127.0.0.1:8080", true).dataCenterUrl())
+                .hasToString("http://127.0.0.1:8080");
+        assertThatThrownBy(() -> PlatformEndpoint.parse("http://127.0.0.1:8080", false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("plain http");
+    }
+
+    @Test
+    void aRefusedUrlIsRefusedEveryTime() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> PlatformEndpoint.parse("https://memo.example.com/?tenant=1", false))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("must not contain a query");
+        }
+    }
+
+    @Test
+    void theMemoIsBounded() {
+        PlatformEndpoint first = PlatformEndpoint.parse("https://bounded.example.com", false);
+        for (int i = 0; i < 300; i++) {
+            PlatformEndpoint.parse("https://dc" + i + ".bounded.example.com", false);
+        }
+        PlatformEndpoint again = PlatformEndpoint.parse("https://bounded.example.com", false);
+        assertThat(again).isNotSameAs(first).isEqualTo(first);
     }
 }

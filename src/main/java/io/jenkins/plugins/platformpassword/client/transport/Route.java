@@ -56,7 +56,9 @@ public record Route(TransportKey key, SecretValue proxyAuthorization, String ref
             Authenticator proxyPasswords,
             SSLContext trust) {
         boolean https = "https".equalsIgnoreCase(dataCenter.getScheme());
-        URI origin = URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority());
+        URI origin = isOrigin(dataCenter)
+                ? dataCenter // the same instance each build: its hash is computed once
+                : URI.create(dataCenter.getScheme() + "://" + dataCenter.getRawAuthority());
         Proxy proxy = proxyFor(dataCenter, proxies);
         if (proxy.type() == Proxy.Type.SOCKS) {
             return new Route(
@@ -85,6 +87,14 @@ public record Route(TransportKey key, SecretValue proxyAuthorization, String ref
                             + " from the proxy (No Proxy Host).");
         }
         return new Route(key, authorization, null);
+    }
+
+    private static boolean isOrigin(URI dataCenter) {
+        String path = dataCenter.getRawPath();
+        return (path == null || path.isEmpty())
+                && dataCenter.getRawQuery() == null
+                && dataCenter.getRawFragment() == null
+                && dataCenter.getRawUserInfo() == null;
     }
 
     /** The proxy the selector names for the data center: the first one, as the JDK would take. */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.platformpassword.client;
 
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.util.List;
 
 /** {@code GET /api/2/clients/{client_id}}: the tenant the API client belongs to. */
@@ -23,8 +22,8 @@ final class ClientTenantLookup extends ReadOperation<String> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/clients/" + PathSegments.encode(clientId));
+    protected String url() {
+        return endpoint.apiUrl("/clients/" + PathSegments.encode(clientId));
     }
 
     /** The tenant the pre-flight checks and the login search start from, of the client asked for. */

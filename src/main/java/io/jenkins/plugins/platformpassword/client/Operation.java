@@ -20,7 +20,13 @@ public abstract class Operation<T> {
     /** What the operation does, as the end of "Could not ...", e.g. "change the password of user 1c23...". */
     protected abstract String action();
 
-    protected abstract URI target();
+    /** The request's absolute URL: the data center's API base and a path whose ids are validated. */
+    protected abstract String url();
+
+    /** Where the request goes, for messages; parsed when a message needs it, not for every request. */
+    protected final URI target() {
+        return URI.create(url());
+    }
 
     /** Whether the request carries an access token (every request but the token request). */
     protected boolean needsToken() {

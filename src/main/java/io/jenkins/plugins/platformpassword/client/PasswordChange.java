@@ -3,21 +3,20 @@ package io.jenkins.plugins.platformpassword.client;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.UnirestInstance;
 
 /** {@code POST /api/2/users/{user_id}/password} with {@code {"password": ...}}; success is 204 and nothing else. */
 final class PasswordChange extends Operation<Void> {
 
-    private final PlatformEndpoint endpoint;
     private final UserId userId;
     private final NewPassword password;
+    private final String url;
 
     PasswordChange(PlatformEndpoint endpoint, UserId userId, NewPassword password) {
-        this.endpoint = endpoint;
         this.userId = userId;
         this.password = password;
+        this.url = endpoint.apiUrl("/users/" + userId.value() + "/password");
     }
 
     @Override
@@ -26,13 +25,13 @@ final class PasswordChange extends Operation<Void> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/users/" + userId.value() + "/password");
+    protected String url() {
+        return url;
     }
 
     @Override
     protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.post(target().toString())
+        return unirest.post(url())
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json")
                 .contentType("application/json")

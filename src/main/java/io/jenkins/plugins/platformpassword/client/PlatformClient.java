@@ -306,7 +306,7 @@ public final class PlatformClient implements AutoCloseable {
             if (route.proxyAuthorization() != null) {
                 request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
             }
-            return transport.execute(request, operation.target(), timeout, settings.maxBodyBytes(), calls);
+            return transport.execute(request, timeout, settings.maxBodyBytes(), calls);
         }
     }
 

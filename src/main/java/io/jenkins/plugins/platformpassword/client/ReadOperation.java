@@ -9,7 +9,7 @@ public abstract class ReadOperation<T> extends Operation<T> {
 
     @Override
     protected final HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.get(target().toString())
+        return unirest.get(url())
                 .header("Authorization", token.authorizationHeader())
                 .header("Accept", "application/json");
     }

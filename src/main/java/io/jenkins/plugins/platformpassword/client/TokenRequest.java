@@ -6,7 +6,6 @@ import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenLifetime;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,8 +65,8 @@ final class TokenRequest extends Operation<AccessToken> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/idp/token");
+    protected String url() {
+        return endpoint.apiUrl("/idp/token");
     }
 
     @Override
@@ -82,7 +81,7 @@ final class TokenRequest extends Operation<AccessToken> {
 
     @Override
     protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.post(target().toString())
+        return unirest.post(url())
                 .header("Authorization", basicHeader().reveal())
                 .header("Accept", "application/json")
                 .field("grant_type", "client_credentials");

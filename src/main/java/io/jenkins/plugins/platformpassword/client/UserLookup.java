@@ -2,7 +2,6 @@ package io.jenkins.plugins.platformpassword.client;
 
 import com.google.gson.JsonElement;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -24,8 +23,8 @@ final class UserLookup extends ReadOperation<PlatformUser> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/users/" + userId.value());
+    protected String url() {
+        return endpoint.apiUrl("/users/" + userId.value());
     }
 
     /**

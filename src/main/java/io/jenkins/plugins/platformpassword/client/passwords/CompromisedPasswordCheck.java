@@ -11,7 +11,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,8 +60,8 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/users/check_password");
+    protected String url() {
+        return endpoint.apiUrl("/users/check_password");
     }
 
     @Override
@@ -72,7 +71,7 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
 
     @Override
     protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
-        return unirest.post(target().toString())
+        return unirest.post(url())
                 .header("Accept", "application/json")
                 .contentType("application/json")
                 .body(Json.oneMember("password", sha1Hex.reveal()));

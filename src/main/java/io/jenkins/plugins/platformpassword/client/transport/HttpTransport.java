@@ -97,9 +97,10 @@ public final class HttpTransport implements AutoCloseable {
      *                              transport was closed meanwhile
      * @throws InterruptedException when the calling thread is interrupted (a build abort)
      */
-    public HttpAnswer execute(
-            HttpRequest<?> request, URI target, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
+    public HttpAnswer execute(HttpRequest<?> request, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
             throws TransportFailure, InterruptedException {
+        // Messages name the host and port, which every request on this transport shares.
+        URI target = key.origin();
         long millis = Math.max(1, timeout.toMillis());
         // The JDK's own limit covers the wait for the headers; the exchange's alarm, set to the same
         // time, covers the body.

@@ -10,7 +10,6 @@ import io.jenkins.plugins.platformpassword.client.PlatformException;
 import io.jenkins.plugins.platformpassword.client.ReadOperation;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +35,8 @@ final class TenantLookup extends ReadOperation<PlatformTenant> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/tenants/" + PathSegments.encode(tenantId) + "?embed_path=true");
+    protected String url() {
+        return endpoint.apiUrl("/tenants/" + PathSegments.encode(tenantId) + "?embed_path=true");
     }
 
     /**

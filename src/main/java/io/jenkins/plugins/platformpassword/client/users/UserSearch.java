@@ -11,7 +11,6 @@ import io.jenkins.plugins.platformpassword.client.ReadOperation;
 import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +49,8 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
     }
 
     @Override
-    protected URI target() {
-        return endpoint.api("/search?tenant=" + PathSegments.encode(tenantId) + "&text=" + PathSegments.encode(text)
+    protected String url() {
+        return endpoint.apiUrl("/search?tenant=" + PathSegments.encode(tenantId) + "&text=" + PathSegments.encode(text)
                 + "&limit=" + LIMIT);
     }
 

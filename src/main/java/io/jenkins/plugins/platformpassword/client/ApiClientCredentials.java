@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword.client;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An API client's id and secret, as stored in a Jenkins "Username with password" credential.
@@ -52,6 +53,11 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
     }
 
     private static String normalisedClientId(String clientId) {
+        Optional<String> id = Uuids.lowerCase(clientId);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        // Not an id: find the mistake worth naming.
         String subject = "the credential's username (the API client id)";
         if (clientId.isBlank()) {
             throw new InvalidInputException(FIELD, subject + " is empty");
@@ -63,11 +69,10 @@ public record ApiClientCredentials(String clientId, SecretValue secret, boolean 
         if (clientId.startsWith("{") || clientId.endsWith("}")) {
             throw new InvalidInputException(FIELD, subject + " must be a UUID without braces");
         }
-        return Uuids.lowerCase(clientId)
-                .orElseThrow(() -> new InvalidInputException(
-                        FIELD,
-                        subject + " is not a UUID; API client ids are 8-4-4-4-12 hex digits, "
-                                + "e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6"));
+        throw new InvalidInputException(
+                FIELD,
+                subject + " is not a UUID; API client ids are 8-4-4-4-12 hex digits, "
+                        + "e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
     }
 
     @Override

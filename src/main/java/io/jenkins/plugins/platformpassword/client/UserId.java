@@ -22,6 +22,11 @@ public final class UserId {
     }
 
     public static UserId parse(String input) {
+        Optional<String> id = Uuids.lowerCase(input);
+        if (id.isPresent()) {
+            return new UserId(id.get());
+        }
+        // Not an id: find the mistake worth naming.
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException(FIELD, "is empty; enter the platform user's id (a UUID)");
         }
@@ -32,12 +37,8 @@ public final class UserId {
             throw new InvalidInputException(
                     FIELD, "must be a UUID without braces, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
         }
-        Optional<String> id = Uuids.lowerCase(input);
-        if (id.isEmpty()) {
-            throw new InvalidInputException(
-                    FIELD, "is not a UUID; expected 8-4-4-4-12 hex digits, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
-        }
-        return new UserId(id.get());
+        throw new InvalidInputException(
+                FIELD, "is not a UUID; expected 8-4-4-4-12 hex digits, e.g. 1c234e69-5469-424a-a6d1-ff5658b387a6");
     }
 
     public String value() {

@@ -47,7 +47,14 @@ public final class SecretValue {
      * {@link Character#isWhitespace} leaves out but that look just as empty when pasted.
      */
     public boolean isBlank() {
-        return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /**

@@ -1,34 +1,28 @@
 package io.jenkins.plugins.platformpassword.client;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
 import java.util.Optional;
 
 /**
- * The one JSON mapper of the client. Request bodies are always serialised by it, never built by
- * concatenation, so that quotes, backslashes and control characters in a password are escaped
- * correctly. HTML escaping is off: it is valid JSON either way, but {@code \u003c} in place of
+ * The client's JSON: reading answers with Gson, and writing the one shape of request body it
+ * sends, {@code {"name": "value"}}. That body is written with {@link JsonEscapes#escapeString},
+ * which escapes exactly as Gson does (quotes, backslashes, control characters; tested against
+ * Gson), because serialising a one-member object through Gson's writer was a tenth of a build's
+ * own CPU time. HTML escaping is off: it is valid JSON either way, but {@code \u003c} in place of
  * {@code <} only confuses people comparing bodies.
  */
 public final class Json {
 
-    public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private Json() {}
 
-    /**
-     * The body {@code {"name": value}}, as both password requests send it. Built as a JSON tree, not
-     * from a Map, so that Gson looks up no type adapter for every request.
-     */
+    /** The body {@code {"name": "value"}}, as both password requests send it. */
     public static String oneMember(String name, String value) {
-        JsonObject body = new JsonObject();
-        body.addProperty(name, value);
-        return GSON.toJson(body);
+        return "{\"" + JsonEscapes.escapeString(name) + "\":\"" + JsonEscapes.escapeString(value) + "\"}";
     }
 
     /** Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array). */

@@ -3,6 +3,8 @@ package io.jenkins.plugins.platformpassword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.users.Diagnosis;
@@ -21,6 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what the value says stays readable.
  */
 class LogForgingTest {
+
+    /** Writes JSON string literals as the platform would, HTML escaping off. */
+    private static final Gson JSON_STRING =
+            new GsonBuilder().disableHtmlEscaping().create();
 
     /** Line breaks of every kind, then a line that looks like Jenkins' own. */
     private static final String[] BREAKS = {"\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029", "\u000b", "\u000c"};
@@ -122,7 +128,7 @@ class LogForgingTest {
                         return HostileServer.json(200, "{\"access_token\":\"tok-123\",\"token_type\":\"bearer\"}");
                     }
                     if (request.target().contains("/clients/")) {
-                        return HostileServer.json(200, "{\"tenant_id\":" + Json.GSON.toJson(tenant) + "}");
+                        return HostileServer.json(200, "{\"tenant_id\":" + JSON_STRING.toJson(tenant) + "}");
                     }
                     return HostileServer.json(200, "{\"items\":[]}");
                 });

@@ -2,6 +2,8 @@ package io.jenkins.plugins.platformpassword.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
 import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
@@ -38,6 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * back, as a careless proxy or gateway might.
  */
 class SecretCanaryTest {
+
+    /** Writes JSON string literals as the platform would, HTML escaping off. */
+    private static final Gson JSON_STRING =
+            new GsonBuilder().disableHtmlEscaping().create();
 
     private static final String[] LOGGERS = {
         "", "kong.unirest", "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"
@@ -195,7 +201,8 @@ class SecretCanaryTest {
                                 400,
                                 "application/json",
                                 "{\"error\":{\"code\":1027,\"domain\":\"PlatformAccountServer\",\"message\":"
-                                        + Json.GSON.toJson(echo) + ",\"details\":{\"info\":" + Json.GSON.toJson(echo)
+                                        + JSON_STRING.toJson(echo) + ",\"details\":{\"info\":"
+                                        + JSON_STRING.toJson(echo)
                                         + "}}}"));
                 break;
             case OAUTH_ERROR_ECHOING_SECRETS:
@@ -206,7 +213,7 @@ class SecretCanaryTest {
                                 401,
                                 "application/json",
                                 "{\"error\":\"access_denied\",\"error_description\":"
-                                        + Json.GSON.toJson(tokenEndpointEcho) + "}"));
+                                        + JSON_STRING.toJson(tokenEndpointEcho) + "}"));
                 break;
             case HANG:
                 repeat(3, Fault.hang());
@@ -227,13 +234,13 @@ class SecretCanaryTest {
             case OK_INSTEAD_OF_NO_CONTENT:
                 platform.simulator.enqueueFault(
                         "/api/2/users/",
-                        Fault.body(200, "application/json", "{\"echo\":" + Json.GSON.toJson(echo) + "}"));
+                        Fault.body(200, "application/json", "{\"echo\":" + JSON_STRING.toJson(echo) + "}"));
                 break;
             case UNAUTHORIZED_TWICE:
                 repeat(2, Fault.status(401));
                 break;
             case MALFORMED_JSON:
-                repeat(3, Fault.body(500, "application/json", "{\"error\": {\"message\": " + Json.GSON.toJson(echo)));
+                repeat(3, Fault.body(500, "application/json", "{\"error\": {\"message\": " + JSON_STRING.toJson(echo)));
                 break;
             case OVERSIZED_ECHO:
                 platform.simulator.enqueueFault(
@@ -249,7 +256,7 @@ class SecretCanaryTest {
                         Fault.body(
                                 200,
                                 "application/json",
-                                "{\"token_type\":\"bearer\",\"echo\":" + Json.GSON.toJson(tokenEndpointEcho) + "}"));
+                                "{\"token_type\":\"bearer\",\"echo\":" + JSON_STRING.toJson(tokenEndpointEcho) + "}"));
                 break;
             case DROPPED_CONNECTION:
                 repeat(3, Fault.dropConnection());

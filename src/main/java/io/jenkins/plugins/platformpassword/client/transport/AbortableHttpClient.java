@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -72,10 +71,10 @@ final class AbortableHttpClient extends HttpClient {
     private static final long OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final HttpClient jdk;
-    private final ScheduledExecutorService deadlines;
+    private final AlarmClock deadlines;
 
     /** @param deadlines where the alarm that ends a body arriving too slowly is set; shared, never blocked */
-    AbortableHttpClient(HttpClient jdk, ScheduledExecutorService deadlines) {
+    AbortableHttpClient(HttpClient jdk, AlarmClock deadlines) {
         this.jdk = jdk;
         this.deadlines = deadlines;
     }
@@ -104,8 +103,8 @@ final class AbortableHttpClient extends HttpClient {
         InterruptedException interrupt = null;
         Exchange.Stop stopped;
         try {
-            ScheduledFuture<?> alarm = deadlines.schedule(
-                    () -> deadlinePassed(exchange), exchange.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> alarm = deadlines.set(
+                    () -> deadlinePassed(exchange), exchange.timeout().toNanos());
             try {
                 response = jdk.send(request, exchange::bodyFor);
             } catch (IOException e) {
@@ -166,7 +165,7 @@ final class AbortableHttpClient extends HttpClient {
         exchange.stop(Exchange.Stop.TIMED_OUT);
         if (exchange.waitingForHeaders()) {
             try {
-                deadlines.schedule(exchange::overran, OVERRUN_NANOS, TimeUnit.NANOSECONDS);
+                deadlines.set(exchange::overran, OVERRUN_NANOS);
             } catch (RejectedExecutionException e) {
                 // The connections are closing, which ends this exchange as well.
             }

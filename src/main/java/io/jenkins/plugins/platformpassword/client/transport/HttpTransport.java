@@ -12,7 +12,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.HttpResponse;
@@ -51,7 +50,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param jdkExecutor the JDK client's own work
      * @param timers      where the alarm of each exchange's deadline is set
      */
-    HttpTransport(TransportKey key, Executor jdkExecutor, ScheduledExecutorService timers) {
+    HttpTransport(TransportKey key, Executor jdkExecutor, AlarmClock timers) {
         this.key = key;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // HTTP/2 needs TLS (ALPN) to be negotiated cleanly; on plain http the upgrade dance only adds headers.

@@ -80,6 +80,8 @@ public final class PlatformConnections implements AutoCloseable {
     /** The idle check, and the alarm that ends a request at its deadline. */
     private final ScheduledThreadPoolExecutor timers;
 
+    private final AlarmClock alarms;
+
     private final Map<TransportKey, Entry> open = new LinkedHashMap<>();
     /** Retired transports that still have requests under way; they close when the last one ends. */
     private final Set<Entry> draining = new java.util.HashSet<>();
@@ -113,6 +115,7 @@ public final class PlatformConnections implements AutoCloseable {
         timers.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         timers.allowCoreThreadTimeOut(true);
         timers.setRemoveOnCancelPolicy(true);
+        this.alarms = new AlarmClock(timers);
     }
 
     /**
@@ -133,7 +136,7 @@ public final class PlatformConnections implements AutoCloseable {
                 while (open.size() >= maxTransports) {
                     retireLeastRecentlyUsed(toClose);
                 }
-                entry = new Entry(new HttpTransport(key, jdkThreads, timers));
+                entry = new Entry(new HttpTransport(key, jdkThreads, alarms));
                 open.put(key, entry);
                 scheduleIdleCheck();
             }

@@ -20,6 +20,7 @@ record BenchmarkOptions(
         int freshN,
         int networkWarmup,
         int cpuOperations,
+        int cpuWarmup,
         String curl) {
 
     static final String USAGE = String.join(
@@ -48,6 +49,8 @@ record BenchmarkOptions(
             "  --network-warmup W      untimed later builds per variant at each round trip; first builds",
             "                          and scripts get at most 3 (default 20)",
             "  --cpu-operations C      operations per variant in the CPU check at 0 ms, 0 to skip it (default 3000)",
+            "  --cpu-warmup W          untimed operations per variant right before the CPU check's blocks, so that",
+            "                          the JIT has finished compiling both when they are timed (default 10000)",
             "  --curl PATH             the curl for the script variant, 'none' to leave it out (default curl)");
 
     static BenchmarkOptions parse(String[] args) {
@@ -66,6 +69,7 @@ record BenchmarkOptions(
         int freshN = 30;
         int networkWarmup = 20;
         int cpuOperations = 3000;
+        int cpuWarmup = 10_000;
         String curl = "curl";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -88,6 +92,7 @@ record BenchmarkOptions(
                 case "--fresh-n" -> freshN = positive(arg, value(args, ++i, arg));
                 case "--network-warmup" -> networkWarmup = positive(arg, value(args, ++i, arg));
                 case "--cpu-operations" -> cpuOperations = atLeastZero(arg, value(args, ++i, arg));
+                case "--cpu-warmup" -> cpuWarmup = atLeastZero(arg, value(args, ++i, arg));
                 case "--curl" -> curl = value(args, ++i, arg).strip();
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -116,6 +121,7 @@ record BenchmarkOptions(
                 freshN,
                 networkWarmup,
                 cpuOperations,
+                cpuWarmup,
                 curl);
     }
 

@@ -117,7 +117,7 @@ final class NetworkBenchmark {
             printTable(phases);
             CpuCheck.Result cpu = options.cpuOperations() == 0
                     ? null
-                    : new CpuCheck(platform, out).run(options.cpuOperations(), options.jitWarmup());
+                    : new CpuCheck(platform, out).run(options.cpuOperations(), options.cpuWarmup());
             if (cpu != null) {
                 printCpu(cpu);
             }

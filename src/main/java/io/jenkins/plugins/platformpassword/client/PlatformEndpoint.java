@@ -36,9 +36,11 @@ public final class PlatformEndpoint {
      * URLs parsed before, one map per plain-http choice. Every build of a job parses the same URL,
      * and a controller knows a handful of data centers; the same instance each time also makes the
      * token cache's and the connections' lookups cheap. Only valid URLs are kept, and a valid URL
-     * holds no secret (user info is refused). Bounded: cleared when full.
+     * holds no secret (user info is refused). Bounded: inputs of at most 512 characters, cleared when full.
      */
     private static final int PARSED_LIMIT = 256;
+
+    private static final int PARSED_MAX_INPUT_CHARS = 512;
 
     private static final ConcurrentMap<String, PlatformEndpoint> PARSED_HTTPS_ONLY = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, PlatformEndpoint> PARSED_PLAIN_HTTP_ALLOWED = new ConcurrentHashMap<>();
@@ -66,10 +68,13 @@ public final class PlatformEndpoint {
             return known;
         }
         PlatformEndpoint endpoint = parseAnew(input, allowPlainHttp);
-        if (parsed.size() >= PARSED_LIMIT) {
-            parsed.clear();
+        // Bounded in size too: anyone who may configure a job could otherwise park 512 huge URLs here.
+        if (input.length() <= PARSED_MAX_INPUT_CHARS) {
+            if (parsed.size() >= PARSED_LIMIT) {
+                parsed.clear();
+            }
+            parsed.put(input, endpoint);
         }
-        parsed.put(input, endpoint);
         return endpoint;
     }
 

@@ -135,4 +135,11 @@ class PlatformEndpointTest {
         PlatformEndpoint again = PlatformEndpoint.parse("https://bounded.example.com", false);
         assertThat(again).isNotSameAs(first).isEqualTo(first);
     }
+
+    @Test
+    void aVeryLongUrlIsParsedButNotKept() {
+        String longUrl = "https://long.example.com/" + "a".repeat(600);
+        PlatformEndpoint first = PlatformEndpoint.parse(longUrl, false);
+        assertThat(PlatformEndpoint.parse(longUrl, false)).isNotSameAs(first).isEqualTo(first);
+    }
 }

@@ -230,7 +230,9 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static String describe(URI target) {
-        return target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        // Lower case: clients whose URLs differ only in the host's case share this transport and its origin.
+        return target.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (target.getPort() > 0 ? ":" + target.getPort() : "");
     }
 
     public static String seconds(Duration duration) {

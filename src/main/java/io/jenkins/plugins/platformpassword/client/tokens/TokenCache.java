@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,6 +27,12 @@ public final class TokenCache {
 
     /** Identifies one API client at one data center. The secret appears only as a SHA-256 fingerprint. */
     public record Key(URI dataCenter, String clientId, String secretFingerprint) {
+
+        public Key {
+            Objects.requireNonNull(dataCenter, "dataCenter");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(secretFingerprint, "secretFingerprint");
+        }
 
         public static Key of(URI dataCenter, String clientId, SecretValue secret) {
             return new Key(dataCenter, clientId, secret.fingerprint());

@@ -24,11 +24,18 @@ final class AlarmClock {
     static final long BEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ScheduledThreadPoolExecutor timers;
+    private final long beatNanos;
     private final AtomicBoolean beating = new AtomicBoolean();
-    private volatile boolean setSinceLastBeat;
+    private final AtomicBoolean setSinceLastBeat = new AtomicBoolean();
 
     AlarmClock(ScheduledThreadPoolExecutor timers) {
+        this(timers, BEAT_NANOS);
+    }
+
+    /** With another beat, for tests. */
+    AlarmClock(ScheduledThreadPoolExecutor timers, long beatNanos) {
         this.timers = timers;
+        this.beatNanos = beatNanos;
     }
 
     /**
@@ -37,7 +44,7 @@ final class AlarmClock {
      * @throws RejectedExecutionException when the timers have been shut down
      */
     ScheduledFuture<?> set(Runnable alarm, long delayNanos) {
-        setSinceLastBeat = true;
+        setSinceLastBeat.set(true);
         if (!beating.get() && beating.compareAndSet(false, true)) {
             scheduleBeat();
         }
@@ -45,21 +52,20 @@ final class AlarmClock {
     }
 
     private void beat() {
-        if (setSinceLastBeat) {
-            setSinceLastBeat = false;
+        if (setSinceLastBeat.getAndSet(false)) {
             scheduleBeat();
             return;
         }
         beating.set(false);
         // An alarm set between the check above and now saw the beat still running and started none.
-        if (setSinceLastBeat && beating.compareAndSet(false, true)) {
+        if (setSinceLastBeat.get() && beating.compareAndSet(false, true)) {
             scheduleBeat();
         }
     }
 
     private void scheduleBeat() {
         try {
-            timers.schedule(this::beat, BEAT_NANOS, TimeUnit.NANOSECONDS);
+            timers.schedule(this::beat, beatNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             beating.set(false); // the timers are shut down: the alarm that follows is refused too
         }

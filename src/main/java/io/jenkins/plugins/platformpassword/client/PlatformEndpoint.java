@@ -165,11 +165,6 @@ public final class PlatformEndpoint {
         return apiBase + apiPath;
     }
 
-    /** {@link #apiUrl} as a URI. */
-    public URI api(String apiPath) {
-        return URI.create(apiUrl(apiPath));
-    }
-
     private static String asciiAuthority(String authority) {
         // Internationalised host names are sent in their ASCII (punycode) form; java.net.URI
         // would otherwise treat them as a registry-based authority without a host.

@@ -67,11 +67,11 @@ final class BenchmarkPlatform implements AutoCloseable {
     }
 
     URI tokenUri() {
-        return endpoint.api("/idp/token");
+        return URI.create(endpoint.apiUrl("/idp/token"));
     }
 
     URI passwordUri() {
-        return endpoint.api("/users/" + userId + "/password");
+        return URI.create(endpoint.apiUrl("/users/" + userId + "/password"));
     }
 
     long tokenRequests() {

@@ -94,8 +94,8 @@ class PlatformEndpointTest {
     })
     void buildsApiUrls(String path, String expected) {
         assertThat(PlatformEndpoint.parse("https://dc.example.com/api/2/", false)
-                        .api(path))
-                .hasToString(expected);
+                        .apiUrl(path))
+                .isEqualTo(expected);
     }
 
     // Each build parses its URL; a URL parsed before comes from a small memo.
@@ -105,7 +105,7 @@ class PlatformEndpointTest {
         PlatformEndpoint first = PlatformEndpoint.parse("https://memo.example.com/api/2", false);
         assertThat(PlatformEndpoint.parse("https://memo.example.com/api/2", false))
                 .isSameAs(first);
-        assertThat(first.api("/idp/token")).hasToString("https://memo.example.com/api/2/idp/token");
+        assertThat(first.apiUrl("/idp/token")).isEqualTo("https://memo.example.com/api/2/idp/token");
     }
 
     @Test

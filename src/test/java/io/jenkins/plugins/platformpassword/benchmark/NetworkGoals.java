@@ -21,19 +21,7 @@ final class NetworkGoals {
 
     static List<Goal> of(NetworkBenchmark.Result result) {
         List<Goal> goals = new ArrayList<>();
-        for (int rtt : new int[] {20, 50}) {
-            NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
-            String text =
-                    String.format(Locale.ROOT, "later build/floor (median) <= %.2f at %d ms", LATER_OVER_FLOOR, rtt);
-            goals.add(
-                    phase == null
-                            ? Goal.notMeasured(text)
-                            : ratio(
-                                    text,
-                                    phase,
-                                    NetworkBenchmark.LATER,
-                                    phase.over(NetworkBenchmark.LATER, NetworkBenchmark.FLOOR) <= LATER_OVER_FLOOR));
-        }
+        overFloor(goals, result, "later build", NetworkBenchmark.LATER, LATER_OVER_FLOOR);
         for (int rtt : new int[] {20, 50}) {
             NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
             String text = String.format(
@@ -48,19 +36,7 @@ final class NetworkGoals {
                         String.format(Locale.ROOT, "%.2f (TCP, TLS, token, change)", wire)));
             }
         }
-        for (int rtt : new int[] {20, 50}) {
-            NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
-            String text =
-                    String.format(Locale.ROOT, "first build/floor (median) <= %.2f at %d ms", FIRST_IN_FLOORS, rtt);
-            goals.add(
-                    phase == null
-                            ? Goal.notMeasured(text)
-                            : ratio(
-                                    text,
-                                    phase,
-                                    NetworkBenchmark.FIRST,
-                                    phase.over(NetworkBenchmark.FIRST, NetworkBenchmark.FLOOR) <= FIRST_IN_FLOORS));
-        }
+        overFloor(goals, result, "first build", NetworkBenchmark.FIRST, FIRST_IN_FLOORS);
         NetworkBenchmark.Phase at20 = result == null ? null : result.at(20);
         String script = result == null ? NetworkBenchmark.CURL : result.scriptVariant();
         String text =
@@ -88,6 +64,19 @@ final class NetworkGoals {
                                         cpu.floor().clientMicros(),
                                         cpu.processRatio())));
         return goals;
+    }
+
+    /** "{label}/floor (median) <= {limit}" at 20 and 50 ms. */
+    private static void overFloor(
+            List<Goal> goals, NetworkBenchmark.Result result, String label, String variant, double limit) {
+        for (int rtt : new int[] {20, 50}) {
+            NetworkBenchmark.Phase phase = result == null ? null : result.at(rtt);
+            String text = String.format(Locale.ROOT, "%s/floor (median) <= %.2f at %d ms", label, limit, rtt);
+            goals.add(
+                    phase == null
+                            ? Goal.notMeasured(text)
+                            : ratio(text, phase, variant, phase.over(variant, NetworkBenchmark.FLOOR) <= limit));
+        }
     }
 
     private static Goal ratio(String text, NetworkBenchmark.Phase phase, String variant, boolean met) {

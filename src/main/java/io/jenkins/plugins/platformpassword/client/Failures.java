@@ -22,6 +22,13 @@ public final class Failures {
     /** How much of an unrecognised body a message quotes. */
     static final int EXCERPT_CHARS = 200;
 
+    /**
+     * How much of each member of the platform's error body (code, domain, message, details) a
+     * message quotes. The contract leaves them free strings; without a cut, one answer could put
+     * tens of kilobytes into every retry's log line.
+     */
+    static final int MEMBER_CHARS = 300;
+
     /** How much of a Content-Type or an exception message a message quotes. */
     private static final int HEADER_CHARS = 100;
 
@@ -231,20 +238,26 @@ public final class Failures {
                 String info =
                         details != null && details.isJsonObject() ? Json.text(details.getAsJsonObject(), "info") : null;
                 return Optional.of(new PlatformError(
-                        untrusted.quoted(Json.text(platform, "code")),
-                        untrusted.quoted(Json.text(platform, "domain")),
-                        untrusted.quoted(Json.text(platform, "message")),
-                        untrusted.quoted(info)));
+                        member(untrusted, Json.text(platform, "code")),
+                        member(untrusted, Json.text(platform, "domain")),
+                        member(untrusted, Json.text(platform, "message")),
+                        member(untrusted, info)));
             }
             if (error != null && error.isJsonPrimitive()) {
                 return Optional.of(new PlatformError(
-                        untrusted.quoted(error.getAsString()),
+                        member(untrusted, error.getAsString()),
                         null,
-                        untrusted.quoted(Json.text(json, "error_description")),
+                        member(untrusted, Json.text(json, "error_description")),
                         null));
             }
             return Optional.empty();
         });
+    }
+
+    /** A member of the error body as it may be quoted: screened first, then cut. */
+    private static String member(UntrustedText untrusted, String text) {
+        String quoted = untrusted.quoted(text);
+        return quoted == null ? null : cut(quoted, MEMBER_CHARS);
     }
 
     /**

@@ -369,4 +369,49 @@ class PlatformClientTest {
                                     .doesNotContain(pair));
         }
     }
+
+    @Test
+    void aHugeErrorMessageIsQuotedOnlyInPart() {
+        String start = "Password rejected because ";
+        String huge = start + "x".repeat(30_000);
+        platform.simulator.enqueueFault(
+                "/api/2/users/",
+                Fault.body(
+                        400,
+                        "application/json",
+                        "{\"error\":{\"code\":\"" + "C".repeat(5_000) + "\",\"message\":\"" + huge
+                                + "\",\"details\":{\"info\":\"" + "i".repeat(30_000) + "\"}}}"));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.httpStatus()).hasValue(400);
+                        assertThat(e.getMessage()).contains(start).contains("x...");
+                        // Four members of at most MEMBER_CHARS each, and the client's own words.
+                        assertThat(e.getMessage().length()).isLessThan(4 * Failures.MEMBER_CHARS + 1_000);
+                        assertThat(e.platformError()).hasValueSatisfying(said -> {
+                            assertThat(said.message()).hasSize(Failures.MEMBER_CHARS + 3);
+                            assertThat(said.code()).hasSize(Failures.MEMBER_CHARS + 3);
+                            assertThat(said.detailsInfo()).hasSize(Failures.MEMBER_CHARS + 3);
+                        });
+                    });
+        }
+    }
+
+    @Test
+    void aHugeTokenErrorDescriptionIsQuotedOnlyInPart() {
+        platform.simulator.enqueueFault(
+                "/api/2/idp/token",
+                Fault.body(
+                        400,
+                        "application/json",
+                        "{\"error\":\"invalid_request\",\"error_description\":\"Bad " + "d".repeat(40_000) + "\"}"));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.getMessage()).contains("invalid_request").contains("Bad ddd");
+                        assertThat(e.getMessage().length()).isLessThan(2 * Failures.MEMBER_CHARS + 1_000);
+                    });
+        }
+        assertThat(platform.passwordRequests()).isZero();
+    }
 }

@@ -27,8 +27,8 @@ public final class AnswerMembers {
     /** The answer's body as a JSON object; anything else is a protocol failure naming {@code what}. */
     public static AnswerMembers of(Operation<?> operation, HttpAnswer answer, String what) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() ->
-                        Failures.protocol(operation, answer.status(), "the " + what + " answer is not a JSON object"));
+                .orElseThrow(() -> Failures.protocol(
+                        operation, answer.status(), "the " + what + " answer is " + Json.NOT_AN_OBJECT));
         return new AnswerMembers(operation, answer.status(), json);
     }
 

@@ -1,11 +1,17 @@
 package io.jenkins.plugins.platformpassword.client;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.jenkins.plugins.platformpassword.client.secrets.JsonEscapes;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Optional;
 
 /**
@@ -25,16 +31,88 @@ public final class Json {
         return "{\"" + JsonEscapes.escapeString(name) + "\":\"" + JsonEscapes.escapeString(value) + "\"}";
     }
 
-    /** Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array). */
+    /** What a protocol failure says of a body {@link #parseObject} refused. */
+    public static final String NOT_AN_OBJECT = "not a JSON object (strict JSON, no member name twice)";
+
+    /**
+     * How deep an answer may nest. The contract's deepest answer (a tenant with its path) is three
+     * levels; the limit keeps a hostile body from costing more than that shape needs.
+     */
+    static final int MAX_DEPTH = 32;
+
+    /**
+     * Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array).
+     * Parsing is strict (RFC 8259: no comments, single quotes, unquoted names or NaN), and a
+     * member name repeated within one object makes the body invalid. Gson's own parser is
+     * lenient and keeps the last of two equal names, so {@code {"compromised":true,
+     * "compromised":false}} would read as {@code false} here and perhaps as {@code true} to a
+     * proxy or a log reader in between; an answer that two readers can read differently is not
+     * an answer the client acts on.
+     */
     public static Optional<JsonObject> parseObject(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try {
-            JsonElement element = JsonParser.parseString(body);
-            return element.isJsonObject() ? Optional.of(element.getAsJsonObject()) : Optional.empty();
-        } catch (JsonParseException | IllegalStateException e) {
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            reader.setStrictness(Strictness.STRICT);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                return Optional.empty();
+            }
+            JsonElement element = read(reader, 1);
+            return reader.peek() == JsonToken.END_DOCUMENT && element != null
+                    ? Optional.of(element.getAsJsonObject())
+                    : Optional.empty();
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** One value, or null when it nests too deep or repeats a member name. */
+    private static JsonElement read(JsonReader reader, int depth) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT:
+                if (depth > MAX_DEPTH) {
+                    return null;
+                }
+                JsonObject object = new JsonObject();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    JsonElement value = read(reader, depth + 1);
+                    if (value == null || object.has(name)) {
+                        return null;
+                    }
+                    object.add(name, value);
+                }
+                reader.endObject();
+                return object;
+            case BEGIN_ARRAY:
+                if (depth > MAX_DEPTH) {
+                    return null;
+                }
+                JsonArray array = new JsonArray();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    JsonElement value = read(reader, depth + 1);
+                    if (value == null) {
+                        return null;
+                    }
+                    array.add(value);
+                }
+                reader.endArray();
+                return array;
+            case STRING:
+                return new JsonPrimitive(reader.nextString());
+            case NUMBER:
+                // The literal, already checked by the strict reader, kept as Gson keeps numbers (exact text).
+                return JsonParser.parseString(reader.nextString());
+            case BOOLEAN:
+                return new JsonPrimitive(reader.nextBoolean());
+            case NULL:
+                reader.nextNull();
+                return JsonNull.INSTANCE;
+            default:
+                throw new IllegalStateException("unexpected " + reader.peek());
         }
     }
 

@@ -100,7 +100,8 @@ final class TokenRequest extends Operation<AccessToken> {
     @Override
     protected AccessToken read(HttpAnswer answer) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the token answer is not a JSON object"));
+                .orElseThrow(
+                        () -> Failures.protocol(this, answer.status(), "the token answer is " + Json.NOT_AN_OBJECT));
         JsonElement token = json.get("access_token");
         if (token != null && !token.isJsonNull() && !Json.isString(token)) {
             // 12345 or true would otherwise be sent as "Bearer 12345", and its refusal blamed on the credentials.

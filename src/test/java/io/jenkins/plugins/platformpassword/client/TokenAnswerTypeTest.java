@@ -65,4 +65,26 @@ class TokenAnswerTypeTest {
         }
         assertThat(platform.passwordRequests()).isZero();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"access_token\":\"abc.DEF-123\",\"access_token\":\"xyz.UVW-456\",\"token_type\":\"bearer\"}",
+                "{\"access_token\":\"abc.DEF-123\",\"token_type\":\"bearer\",\"token_type\":\"mac\"}",
+                "{'access_token':'abc.DEF-123','token_type':'bearer'}",
+                "{\"access_token\":\"abc.DEF-123\",\"token_type\":\"bearer\"} {\"access_token\":\"x\"}",
+            })
+    void aTokenAnswerTwoReadersCouldReadDifferentlyIsAProtocolError(String body) {
+        platform.simulator.enqueueFault("/api/2/idp/token", Fault.body(200, "application/json", body));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(
+                            UserId.parse(platform.customerUser), NewPassword.of(SecretValue.of("Correct-Horse-42!"))))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
+                        assertThat(e.getMessage()).contains("the token answer is not a JSON object (strict JSON");
+                        assertThat(e.getMessage()).doesNotContain("abc.DEF-123").doesNotContain("xyz.UVW-456");
+                    });
+        }
+        assertThat(platform.passwordRequests()).isZero();
+    }
 }

@@ -85,7 +85,7 @@ final class CompromisedPasswordCheck extends Operation<Boolean> {
     @Override
     protected Boolean read(HttpAnswer answer) throws PlatformException {
         JsonObject json = Json.parseObject(answer.bodyText())
-                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the answer is not a JSON object"));
+                .orElseThrow(() -> Failures.protocol(this, answer.status(), "the answer is " + Json.NOT_AN_OBJECT));
         JsonElement compromised = json.get("compromised");
         // Strict on purpose: reading "no" into a garbled answer would let a breached password through.
         if (compromised == null

@@ -151,6 +151,20 @@ class PasswordScreeningTest {
     }
 
     @Test
+    void refusesAVerdictGivenTwiceWhicheverComesLast() {
+        for (String body : new String[] {
+            "{\"compromised\":true,\"compromised\":false}", "{\"compromised\":false,\"compromised\":true}"
+        }) {
+            platform.simulator.enqueueFault(CHECK_PATH, Fault.body(200, "application/json", body));
+            PlatformException failure = catchThrowableOfType(
+                    PlatformException.class, () -> screening.isCompromised(client, password(canary)));
+            assertThat(failure.kind()).as(body).isEqualTo(FailureKind.PROTOCOL);
+            assertThat(failure.getMessage()).as(body).contains("no member name twice");
+            assertNoSecretIn(failure);
+        }
+    }
+
+    @Test
     void theOperationShowsNoSecret() {
         CompromisedPasswordCheck check = new CompromisedPasswordCheck(platform.endpoint(), password(canary));
         assertThat(check.toString())

@@ -22,7 +22,9 @@ import java.util.List;
  * given, reads that user, which proves the client can reach it. Callers have checked that the
  * requester may configure the job (or Jenkins), since this sends a stored secret to the URL given;
  * the credential is looked up with that URL's domain requirements, as the build would, so a
- * credential restricted to another data center's host is not sent there either.
+ * credential restricted to another data center's host is not sent there either. Nor is the
+ * personal credential of a user the job runs as, unless that user is the one asking
+ * ({@link CredentialsDropdowns#findApiClientToSend}).
  */
 final class ConnectionTest {
 
@@ -50,8 +52,14 @@ final class ConnectionTest {
             UserId user = Util.fixEmptyAndTrim(userId) == null || userId.contains("${") ? null : UserId.parse(userId);
             List<DomainRequirement> domain = DataCenterDomain.of(endpoint);
             StandardUsernamePasswordCredentials stored =
-                    CredentialsDropdowns.findApiClient(item, credentialsId, domain);
+                    CredentialsDropdowns.findApiClientToSend(item, credentialsId, domain);
             if (stored == null) {
+                String runAs = CredentialsDropdowns.otherRunAsUser(item);
+                if (runAs != null && CredentialsDropdowns.findApiClient(item, credentialsId, domain) != null) {
+                    // Another user's personal credential: only that user's builds (or own test) send it.
+                    return FormValidation.error(Messages.ConnectionTest_OthersPersonal(
+                            LogText.value(credentialsId.trim()), LogText.value(runAs)));
+                }
                 return CredentialsDropdowns.checkApiClient(item, credentialsId, domain);
             }
             ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);

@@ -122,6 +122,14 @@ final class CredentialRotationStore implements RotationStore {
         }
         String reference = SystemRotations.reference(RotationPermission.folderOf(located.store()), id);
         String permission = RotationPermission.check(build, located.store(), reference, id, optIn);
+        if (RotationPermission.isSystem(build)) {
+            // The opt-in trusts the job's configuration to pick the credential, not whoever starts the build.
+            String chooser = ParameterChoice.chooser(run, id);
+            if (chooser != null) {
+                throw new RotationStoreException(
+                        Messages.Rotation_ChosenByParameter(LogText.value(id), LogText.value(chooser)));
+            }
+        }
         return new CredentialRotationStore(located.store(), located.domain(), id, permission);
     }
 
@@ -172,8 +180,9 @@ final class CredentialRotationStore implements RotationStore {
     @Override
     public Optional<RotationSubject> pendingSubject() {
         Credentials pending = read(pendingId());
-        return pending instanceof StandardCredentials standard
-                ? PendingSubjectMarker.read(standard.getDescription())
+        // Only the kind savePending writes; its seal binds the record to this target and this password.
+        return pending instanceof StringCredentialsImpl text
+                ? PendingSubjectMarker.read(text.getDescription(), lockKey(), Secret.toString(text.getSecret()))
                 : Optional.empty();
     }
 
@@ -183,7 +192,8 @@ final class CredentialRotationStore implements RotationStore {
         Credentials pending = new StringCredentialsImpl(
                 target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
                 pendingId(),
-                PendingSubjectMarker.append(Messages.Rotation_PendingDescription(targetId), subject),
+                PendingSubjectMarker.append(
+                        Messages.Rotation_PendingDescription(targetId), subject, lockKey(), password.reveal()),
                 Secret.fromString(password.reveal()));
         try {
             if (!store.addCredentials(domain, pending)) {

@@ -11,6 +11,7 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Queue;
+import hudson.model.User;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -119,11 +120,59 @@ final class CredentialsDropdowns {
                 : FormValidation.error(Messages.CredentialsDropdowns_NotFound(LogText.value(id), expected));
     }
 
+    /**
+     * The API client credential that "Test connection" may send to the URL in the form, or null.
+     * The job's own identity can be a user (Authorize Project's "run as a specific user"), and
+     * looked up as that user a credential may be the user's personal one. The build may send it,
+     * since it goes only where the job's configuration says; the form would send it wherever the
+     * requester types. So the form uses another user's identity only for the job's folder and
+     * Jenkins credentials, never for that user's personal ones.
+     */
+    static StandardUsernamePasswordCredentials findApiClientToSend(
+            Item item, String id, List<DomainRequirement> domain) {
+        Authentication runAs = authentication(item);
+        if (item == null || ACL.SYSTEM2.equals(runAs) || isRequester(runAs)) {
+            return findApiClient(item, id, domain);
+        }
+        return inItemStores(item, id, StandardUsernamePasswordCredentials.class, domain, runAs);
+    }
+
+    /** The name of the identity the job runs as, when it is a user other than the requester; null otherwise. */
+    static String otherRunAsUser(Item item) {
+        Authentication runAs = authentication(item);
+        return item == null || ACL.SYSTEM2.equals(runAs) || isRequester(runAs) ? null : runAs.getName();
+    }
+
+    private static boolean isRequester(Authentication runAs) {
+        return User.idStrategy()
+                .equals(runAs.getName(), Jenkins.getAuthentication2().getName());
+    }
+
+    /**
+     * As the build finds a credential ({@code CredentialsProvider.findCredentialById}): as the
+     * job's identity, and when that is a user who may use the item's credentials, also in the
+     * job's folder and Jenkins stores, which answer only to SYSTEM.
+     */
     private static <C extends StandardCredentials> C find(
             Item item, String id, Class<C> type, List<DomainRequirement> domain) {
-        List<C> candidates = item == null
-                ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, domain)
-                : CredentialsProvider.lookupCredentialsInItem(type, item, authentication(item), domain);
+        if (item == null) {
+            return withId(
+                    CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, domain), id);
+        }
+        Authentication runAs = authentication(item);
+        C found = withId(CredentialsProvider.lookupCredentialsInItem(type, item, runAs, domain), id);
+        return found != null || ACL.SYSTEM2.equals(runAs) ? found : inItemStores(item, id, type, domain, runAs);
+    }
+
+    /** The job's folder and Jenkins credentials, when {@code runAs} may use them. */
+    private static <C extends StandardCredentials> C inItemStores(
+            Item item, String id, Class<C> type, List<DomainRequirement> domain, Authentication runAs) {
+        return item.hasPermission2(runAs, CredentialsProvider.USE_ITEM)
+                ? withId(CredentialsProvider.lookupCredentialsInItem(type, item, ACL.SYSTEM2, domain), id)
+                : null;
+    }
+
+    private static <C extends StandardCredentials> C withId(List<C> candidates, String id) {
         return CredentialsMatchers.firstOrNull(
                 candidates, CredentialsMatchers.allOf(CredentialsMatchers.withId(id.trim()), USABLE_IN_BUILDS));
     }

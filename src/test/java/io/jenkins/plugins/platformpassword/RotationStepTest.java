@@ -10,8 +10,13 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.ItemGroup;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
 import hudson.util.Secret;
+import io.jenkins.plugins.platformpassword.client.rotation.RotationSubject;
 import io.jenkins.plugins.platformpassword.simulator.Fault;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -112,8 +117,7 @@ class RotationStepTest {
                 new StringCredentialsImpl(
                         CredentialsScope.GLOBAL,
                         JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
-                        "left by a crashed run [rotation of user " + platform.customerUser + " at " + platform.url()
-                                + "]",
+                        sealed("left by a crashed run", platform.customerUser, "Pending-Passw0rd-from-crash"),
                         Secret.fromString("Pending-Passw0rd-from-crash")));
         FreeStyleProject project = j.createFreeStyleProject("recover");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
@@ -145,7 +149,7 @@ class RotationStepTest {
                         new StringCredentialsImpl(
                                 CredentialsScope.GLOBAL,
                                 pendingId,
-                                "left by a copied job [rotation of user " + otherUser + " at " + platform.url() + "]",
+                                sealed("left by a copied job", otherUser, "Pending-Passw0rd-of-other-user"),
                                 Secret.fromString("Pending-Passw0rd-of-other-user")));
         FreeStyleProject project = j.createFreeStyleProject("copied-job");
         project.getBuildersList().add(rotationStep(platform.customerUser));
@@ -200,8 +204,124 @@ class RotationStepTest {
         StringCredentials pending =
                 secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX);
         assertThat(pending.getDescription())
-                .endsWith("[rotation of user " + platform.customerUser + " at " + platform.url() + "]");
+                .containsPattern("\\[rotation of user " + platform.customerUser + " at "
+                        + java.util.regex.Pattern.quote(platform.url()) + ", seal [0-9a-f]{64}]$");
         assertThat(pending.getDescription()).doesNotContain(pending.getSecret().getPlainText());
+        String active = pending.getSecret().getPlainText();
+
+        // The entry this plugin wrote is finished by the next run, seal and all.
+        FreeStyleBuild next = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("Finished an interrupted rotation", next);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(active);
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo(active);
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
+    }
+
+    /**
+     * The opt-in trusts the job's configuration to pick which listed credential a SYSTEM build
+     * rewrites. A parameter set when the build starts would hand that choice to everyone with
+     * Job/Build, so such a build is refused; the parameter's default comes from the configuration
+     * and is allowed.
+     */
+    @Test
+    void aSystemBuildDoesNotRotateACredentialChosenByABuildParameter() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "chosen-by-parameter");
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", "")));
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
+                        + "', userId: '" + platform.customerUser
+                        + "', passwordCredentialsId: params.TARGET, generatePassword: true, baseUrl: '"
+                        + platform.url() + "')",
+                true));
+
+        WorkflowRun run = j.assertBuildStatus(
+                Result.FAILURE,
+                job.scheduleBuild2(
+                                0,
+                                new ParametersAction(new StringParameterValue("TARGET", JenkinsPlatform.PASSWORD_ID)))
+                        .get());
+
+        j.assertLogContains("its build parameter TARGET chose the credential", run);
+        assertThat(platform.simulator.requests())
+                .noneMatch(request -> request.path().endsWith("/password"));
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
+
+        // The same credential as the parameter's default: the job's configuration chose it.
+        job.removeProperty(ParametersDefinitionProperty.class);
+        job.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", JenkinsPlatform.PASSWORD_ID)));
+
+        j.buildAndAssertSuccess(job);
+
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isNotEqualTo(JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    /**
+     * Someone who may create credentials in the store, but not update them, plants a pending entry
+     * with a password they chose. Its seal is not one this Jenkins made for this credential and this
+     * password, so the rotation neither sets it on the platform nor writes it into the target.
+     */
+    @Test
+    void aPlantedPendingEntryIsNeverFinished() throws Exception {
+        String pendingId = JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX;
+        String chosen = "Chosen-by-the-planter-42";
+        String marker = " [rotation of user " + platform.customerUser + " at " + platform.url() + ", seal ";
+        String[] descriptions = {
+            "planted" + marker + "0".repeat(64) + "]",
+            // a real seal, but for another password
+            sealed("planted", platform.customerUser, "Another-Passw0rd-entirely"),
+            // a real seal for this password, but for another credential
+            PendingSubjectMarker.append(
+                    "planted",
+                    new RotationSubject(platform.url(), platform.customerUser),
+                    SystemRotations.reference("", "another-credential"),
+                    chosen),
+        };
+        FreeStyleProject project = j.createFreeStyleProject("planted");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+        for (String description : descriptions) {
+            CredentialsStore store = storeOf(j.jenkins);
+            store.addCredentials(
+                    Domain.global(),
+                    new StringCredentialsImpl(
+                            CredentialsScope.GLOBAL, pendingId, description, Secret.fromString(chosen)));
+
+            FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+            j.assertLogContains("does not record whose password it is", build);
+            j.assertLogNotContains(chosen, build);
+            assertThat(platform.simulator.requests())
+                    .as(description)
+                    .noneMatch(request -> request.path().endsWith("/password"));
+            assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                            .getSecret()
+                            .getPlainText())
+                    .as(description)
+                    .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+            store.removeCredentials(Domain.global(), secretText(j.jenkins, pendingId));
+        }
+    }
+
+    /** A pending description sealed as {@code savePending} seals it, for the Jenkins store's target. */
+    private String sealed(String note, String userId, String password) {
+        return PendingSubjectMarker.append(
+                note,
+                new RotationSubject(platform.url(), userId),
+                SystemRotations.reference("", JenkinsPlatform.PASSWORD_ID),
+                password);
     }
 
     @Test

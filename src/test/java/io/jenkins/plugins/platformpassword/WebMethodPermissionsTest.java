@@ -2,11 +2,20 @@ package io.jenkins.plugins.platformpassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.UserCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainCredentials;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import hudson.model.User;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -15,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -44,7 +54,7 @@ class WebMethodPermissionsTest {
                 .to("admin")
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
                 .everywhere()
-                .to("configurer")
+                .to("configurer", "alice")
                 .grant(Jenkins.READ, Item.READ)
                 .everywhere()
                 .to("reader"));
@@ -103,6 +113,39 @@ class WebMethodPermissionsTest {
                 .contains("got an access token")
                 .contains("customer-user")
                 .doesNotContain(JenkinsPlatform.CLIENT_SECRET);
+    }
+
+    /**
+     * The job runs as alice, whose personal credential its builds may use. Another configurer's
+     * Test connection would send that secret to a URL the configurer types, so it does not; alice's
+     * own does.
+     */
+    @Test
+    void theFormNeverSendsThePersonalCredentialOfTheUserTheJobRunsAs() throws Exception {
+        User alice = User.getById("alice", true);
+        Credentials own = new UsernamePasswordCredentialsImpl(
+                CredentialsScope.USER,
+                "alice-api-client",
+                "alice's own",
+                platform.apiClient.clientId(),
+                JenkinsPlatform.CLIENT_SECRET);
+        alice.addProperty(new UserCredentialsProvider.UserCredentialsProperty(
+                new DomainCredentials[] {new DomainCredentials(Domain.global(), List.of(own))}));
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator().authenticate(job.getFullName(), alice.impersonate2()));
+        String form = "baseUrl=" + encode(platform.url()) + "&credentialsId=alice-api-client";
+
+        String answer = post("configurer", "job/job/" + STEP + "testConnection", form)
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(answer).contains("Not tested").contains("personal credential of alice");
+        assertThat(platform.simulator.requests()).as("requests the form made").isEmpty();
+
+        String ownTest = post("alice", "job/job/" + STEP + "testConnection", form)
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(ownTest).contains("got an access token").doesNotContain(JenkinsPlatform.CLIENT_SECRET);
     }
 
     @Test

@@ -12,11 +12,13 @@ import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -72,6 +74,15 @@ public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
         @Override
         public String getDisplayName() {
             return Messages.FolderPlatforms_DisplayName();
+        }
+
+        /** A platform's out-of-range timeout is a form error, not the HTTP 500 its setter would cause. */
+        @Override
+        public AbstractFolderProperty<?> newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            if (formData != null && !formData.isNullObject()) {
+                TimeoutForm.checkPlatforms(formData);
+            }
+            return super.newInstance(req, formData);
         }
 
         @POST

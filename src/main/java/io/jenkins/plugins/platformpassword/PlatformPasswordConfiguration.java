@@ -222,28 +222,30 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     /**
      * The form's values. A form with no platform sends no {@code platforms} at all, and Stapler
      * calls setters only for what the form sends, so the list is emptied first: deleting the last
-     * platform must stick. An empty or out-of-range timeout becomes a form error, not a server
-     * error.
+     * platform must stick. For the same reason an emptied timeout is reset here: the default
+     * applies, not the value saved before. An out-of-range timeout, global or a platform's, is a
+     * form error, not a server error, and a binding that fails anyway keeps the platforms it had.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
-        for (String field : List.of("connectTimeoutSeconds", "requestTimeoutSeconds")) {
-            Object value = json.opt(field);
-            if (value == null) {
-                continue;
-            }
-            String text = value.toString().trim();
-            if (text.isEmpty()) {
-                json.remove(field); // the default applies
-                continue;
-            }
-            FormValidation check = FormValidation.validateIntegerInRange(text, 1, MAX_TIMEOUT_SECONDS);
-            if (check.kind != FormValidation.Kind.OK) {
-                throw new FormException(field + ": " + check.getMessage(), field);
-            }
+        TimeoutForm.checkGlobal(json);
+        TimeoutForm.checkPlatforms(json);
+        if (TimeoutForm.isEmpty(json, "connectTimeoutSeconds")) {
+            json.remove("connectTimeoutSeconds");
+            connectTimeoutSeconds = null;
         }
+        if (TimeoutForm.isEmpty(json, "requestTimeoutSeconds")) {
+            json.remove("requestTimeoutSeconds");
+            requestTimeoutSeconds = null;
+        }
+        List<PlatformDefinition> before = platforms;
         platforms = null;
-        return super.configure(req, json);
+        try {
+            return super.configure(req, json);
+        } catch (RuntimeException e) {
+            platforms = before;
+            throw e;
+        }
     }
 
     /** The global platforms as the outermost scope of every job. */
@@ -314,7 +316,10 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         if (!FormPermissions.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok(Messages.PlatformPasswordConfiguration_DefaultTimeout(
+                        ClientSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds()))
+                : FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 
     @POST
@@ -322,6 +327,9 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         if (!FormPermissions.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+        return Util.fixEmptyAndTrim(value) == null
+                ? FormValidation.ok(Messages.PlatformPasswordConfiguration_DefaultTimeout(
+                        ClientSettings.DEFAULT_REQUEST_TIMEOUT.toSeconds()))
+                : FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
     }
 }

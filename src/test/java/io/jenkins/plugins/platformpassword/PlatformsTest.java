@@ -231,6 +231,48 @@ class PlatformsTest {
     }
 
     @Test
+    void emptyingASavedGlobalTimeoutBringsBackTheDefault() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setConnectTimeoutSeconds(60);
+        global.setRequestTimeoutSeconds(120);
+
+        // Stapler calls setters only for the keys the form sends; an emptied field must still reset.
+        j.executeOnServer(() -> global.configure(
+                org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                JSONObject.fromObject("{\"connectTimeoutSeconds\": \"\", \"requestTimeoutSeconds\": \" \"}")));
+
+        assertThat(global.getConnectTimeoutSeconds()).isEqualTo(10);
+        assertThat(global.getRequestTimeoutSeconds()).isEqualTo(30);
+    }
+
+    /**
+     * A platform's setter refuses an out-of-range timeout with an IllegalArgumentException, which
+     * Stapler would show as an HTTP 500 after the platform list had been emptied. The form is
+     * checked first: a FormException that names the platform and the field, and the saved
+     * platforms stay as they were.
+     */
+    @Test
+    void aPlatformsTimeoutOutOfRangeIsAFormErrorAndTheSavedPlatformsStay() throws Exception {
+        PlatformPasswordConfiguration global = PlatformPasswordConfiguration.get();
+        global.setPlatforms(List.of(new PlatformDefinition("eu2", platform.url(), JenkinsPlatform.API_CLIENT_ID)));
+
+        Throwable refused =
+                org.assertj.core.api.Assertions.catchThrowable(() -> j.executeOnServer(() -> global.configure(
+                        org.kohsuke.stapler.Stapler.getCurrentRequest2(),
+                        JSONObject.fromObject("{\"platforms\": [{\"name\": \"eu2\", \"baseUrl\": \""
+                                + platform.url() + "\"}, {\"name\": \"eu8\", \"baseUrl\": \"" + platform.url()
+                                + "\", \"requestTimeoutSeconds\": \"700\"}]}"))));
+
+        assertThat(refused)
+                .hasStackTraceContaining("FormException")
+                .hasStackTraceContaining("Platform 'eu8': requestTimeoutSeconds")
+                .hasStackTraceContaining("requestTimeoutSeconds");
+        assertThat(global.getPlatforms())
+                .extracting(PlatformDefinition::getName)
+                .containsExactly("eu2");
+    }
+
+    @Test
     void theFolderPropertySurvivesTheFormRoundTrip() throws Exception {
         Customer acme = new Customer("acme", platform.simulator);
         FolderPlatforms before = acme.folder.getProperties().get(FolderPlatforms.class);

@@ -49,8 +49,16 @@ public record Diagnosis(Finding finding, UserId userId, String login, String use
                 return who + " is in the API client's own tenant " + clientTenantId
                         + "; the platform changes passwords only for users in sub-tenants of the client's tenant.";
             case USER_OUTSIDE_CLIENT_TREE:
-                return who + " is in tenant " + (userTenantId == null ? "(not visible)" : userTenantId)
-                        + ", which is not below the API client's tenant " + clientTenantId + ".";
+                if (this.userTenantId == null) {
+                    // A 403 on reading the user: the platform does not say whether the user lies
+                    // elsewhere or the client may not read users at all, so neither is claimed.
+                    return who + " is not visible to the API client (the platform answered 403 to reading it): it is"
+                            + " outside the API client's tenant " + clientTenantId + " and its sub-tenants, or the"
+                            + " API client lacks the tenant_viewer role that reading users needs (set preflight to"
+                            + " OFF for such a client).";
+                }
+                return who + " is in tenant " + userTenantId + ", which is not below the API client's tenant "
+                        + clientTenantId + ".";
             case USER_DISABLED:
                 return who + " in tenant " + userTenantId + " is disabled.";
             default:

@@ -81,10 +81,14 @@ final class TokenRequest extends Operation<AccessToken> {
 
     @Override
     protected HttpRequest<?> request(UnirestInstance unirest, AccessToken token) {
+        // The body is written out rather than built with field(), which labels it
+        // "application/x-www-form-urlencoded; charset=UTF-8": the contract's media type has no
+        // parameters, and the body is ASCII.
         return unirest.post(url())
                 .header("Authorization", basicHeader().reveal())
                 .header("Accept", "application/json")
-                .field("grant_type", "client_credentials");
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("grant_type=client_credentials");
     }
 
     SecretValue basicHeader() {

@@ -16,6 +16,7 @@ final class CheckPasswordEndpoint implements Endpoint {
 
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
+        PasswordEndpoint.requireJson(request);
         String hash = PasswordBody.password(request.body());
         if (!SHA1_HEX.matcher(hash).matches()) {
             throw PlatformError.badRequest(

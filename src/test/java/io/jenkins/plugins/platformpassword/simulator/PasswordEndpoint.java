@@ -30,17 +30,7 @@ final class PasswordEndpoint implements Endpoint {
                             "the access token belongs to a user, not to an API client")
                     .reject();
         }
-        if (!request.mediaType().map(JSON::equals).orElse(false)) {
-            throw new PlatformError(
-                            415,
-                            415,
-                            "Unsupported Media Type: the request body must be " + JSON + ".",
-                            "Content-Type was "
-                                    + request.header("Content-Type")
-                                            .map(v -> "'" + v + "'")
-                                            .orElse("missing"))
-                    .reject();
-        }
+        requireJson(request);
         String password = PasswordBody.password(request.body());
         User user = Lookups.user(directory, request.segment(1));
         if (user.tenantId().equals(caller.tenantId()) || !directory.isWithin(user.tenantId(), caller.tenantId())) {
@@ -52,5 +42,20 @@ final class PasswordEndpoint implements Endpoint {
         policy.check(password, user, directory.tenant(user.tenantId()).orElseThrow());
         directory.acceptPassword(user.id(), password);
         return Answer.noContent();
+    }
+
+    /** Both password endpoints take only {@code application/json} (the contract documents 415). */
+    static void requireJson(IncomingRequest request) throws Rejection {
+        if (!request.mediaType().map(JSON::equals).orElse(false)) {
+            throw new PlatformError(
+                            415,
+                            415,
+                            "Unsupported Media Type: the request body must be " + JSON + ".",
+                            "Content-Type was "
+                                    + request.header("Content-Type")
+                                            .map(v -> "'" + v + "'")
+                                            .orElse("missing"))
+                    .reject();
+        }
     }
 }

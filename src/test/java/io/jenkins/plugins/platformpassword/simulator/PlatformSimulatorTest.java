@@ -650,6 +650,22 @@ class PlatformSimulatorTest {
             assertThat(compromised("a-fine-unguessable-passphrase")).isFalse();
         }
 
+        @Test
+        void checkPasswordTakesOnlyJson() throws Exception {
+            String body = "{\"password\":\"" + CompromisedPasswords.sha1Hex("x").toUpperCase() + "\"}";
+            platformError(
+                    send(HttpRequest.newBuilder(api("/users/check_password"))
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build()),
+                    415);
+            platformError(
+                    send(HttpRequest.newBuilder(api("/users/check_password"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build()),
+                    415);
+        }
+
         private boolean compromised(String password) throws Exception {
             HttpResponse<String> response = send(HttpRequest.newBuilder(api("/users/check_password"))
                     .header("Content-Type", "application/json")

@@ -71,7 +71,9 @@ public final class Failures {
         } else if (operation.authenticates() && (status == 400 || status == 401 || status == 403)) {
             kind = FailureKind.AUTHENTICATION;
             hint = "The platform refused the API client's credentials: check the client id (the credential's username) "
-                    + "and secret (its password), and that the API client is enabled at this data center.";
+                    + "and secret (its password), and that the API client is enabled at this data center. The plugin "
+                    + "sends them with HTTP Basic (client_secret_basic, the platform's default); an API client created "
+                    + "with token_endpoint_auth_method client_secret_post is refused that way.";
         } else if (status == 401 && !operation.needsToken()) {
             kind = FailureKind.AUTHENTICATION;
             hint =

@@ -123,8 +123,9 @@ final class CredentialRotationStore implements RotationStore {
         String reference = SystemRotations.reference(RotationPermission.folderOf(located.store()), id);
         String permission = RotationPermission.check(build, located.store(), reference, id, optIn);
         if (RotationPermission.isSystem(build)) {
-            // The opt-in trusts the job's configuration to pick the credential, not whoever starts the build.
-            String chooser = ParameterChoice.chooser(run, id);
+            // The opt-in trusts the job's configuration to pick the credential and the user, not whoever starts the
+            // build.
+            String chooser = ParameterChoice.setByStarter(run);
             if (chooser != null) {
                 throw new RotationStoreException(
                         Messages.Rotation_ChosenByParameter(LogText.value(id), LogText.value(chooser)));
@@ -178,12 +179,17 @@ final class CredentialRotationStore implements RotationStore {
     }
 
     @Override
-    public Optional<RotationSubject> pendingSubject() {
+    public Optional<RotationSubject> pendingSubject() throws RotationStoreException {
         Credentials pending = read(pendingId());
-        // Only the kind savePending writes; its seal binds the record to this target and this password.
-        return pending instanceof StringCredentialsImpl text
-                ? PendingSubjectMarker.read(text.getDescription(), lockKey(), Secret.toString(text.getSecret()))
-                : Optional.empty();
+        if (!(pending instanceof StringCredentialsImpl text)) {
+            return Optional.empty(); // only the kind savePending writes
+        }
+        // The seals bind the record to this target, this password and the target's present one.
+        return PendingSubjectMarker.read(
+                text.getDescription(),
+                sealTarget(),
+                Secret.toString(text.getSecret()),
+                Secret.toString(passwordOf(target())));
     }
 
     @Override
@@ -193,7 +199,11 @@ final class CredentialRotationStore implements RotationStore {
                 target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
                 pendingId(),
                 PendingSubjectMarker.append(
-                        Messages.Rotation_PendingDescription(targetId), subject, lockKey(), password.reveal()),
+                        Messages.Rotation_PendingDescription(targetId),
+                        subject,
+                        sealTarget(),
+                        password.reveal(),
+                        Secret.toString(passwordOf(target))),
                 Secret.fromString(password.reveal()));
         try {
             if (!store.addCredentials(domain, pending)) {
@@ -241,6 +251,10 @@ final class CredentialRotationStore implements RotationStore {
                             LogText.value(pendingId()), e.getClass().getSimpleName()),
                     e);
         }
+    }
+
+    private PendingSubjectMarker.Target sealTarget() {
+        return new PendingSubjectMarker.Target(RotationPermission.folderOf(store), targetId);
     }
 
     private String pendingId() {

@@ -1,60 +1,57 @@
 package io.jenkins.plugins.platformpassword;
 
-import com.cloudbees.plugins.credentials.CredentialsParameterValue;
 import hudson.model.ParameterDefinition;
 import hudson.model.ParameterValue;
 import hudson.model.ParametersAction;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Run;
-import hudson.model.StringParameterValue;
+import java.util.Objects;
 
 /**
- * Whether whoever started the build chose a credential through a build parameter: a credentials
- * parameter ({@code ${TARGET}} in a freestyle field) or a string or choice parameter (a Pipeline's
- * {@code params.TARGET}) whose value is the credential's id and is not the parameter's default.
+ * Whether whoever started the build set one of its parameters: a value other than the
+ * parameter's default, or a parameter the job does not define.
  *
  * <p>This matters only for a build that runs as SYSTEM under the administrator's opt-in: there the
  * job's configuration is what the administrator trusted to say which listed credential gets
- * rewritten, and a parameter hands that choice to everyone with Job/Build. A default value comes
- * from the job's configuration, so it is not a choice of the starter's.
+ * rewritten, and for which user. A parameter can choose either, and not only as the whole value
+ * ({@code "svc-${params.ENV}"}, a {@code userId} from a parameter, a {@code platform} from a
+ * choice), so such a build is refused whatever the parameter is used for; looking for the value
+ * in the step's fields could not tell a composed id from a coincidence. Defaults come from the
+ * job's configuration, so a build that runs with them (a timer, an SCM trigger, a rebuild with
+ * the same values) is allowed.
  */
 final class ParameterChoice {
 
     private ParameterChoice() {}
 
-    /** The name of the parameter that chose {@code credentialId} for this build, or null. */
-    static String chooser(Run<?, ?> run, String credentialId) {
+    /** The name of a parameter the starter set for this build, or null when every value is its default. */
+    static String setByStarter(Run<?, ?> run) {
         ParametersAction parameters = run.getAction(ParametersAction.class);
         if (parameters == null) {
             return null;
         }
         ParametersDefinitionProperty definitions = run.getParent().getProperty(ParametersDefinitionProperty.class);
         for (ParameterValue value : parameters.getAllParameters()) {
-            String given = idIn(value);
-            if (credentialId.equals(given == null ? null : given.trim()) && !isDefault(value, definitions)) {
+            if (!isDefault(value, definitions)) {
                 return value.getName();
             }
         }
         return null;
     }
 
-    /** The text a parameter can name a credential with; null for kinds that cannot (or that hold a secret). */
-    private static String idIn(ParameterValue value) {
-        if (value instanceof CredentialsParameterValue credentials) {
-            return credentials.getValue();
-        }
-        return value instanceof StringParameterValue text ? text.getValue() : null;
-    }
-
+    /**
+     * By value, whatever the kind: a credentials parameter passed by a Pipeline {@code build}
+     * step with its default id is not marked as a default, yet it is one.
+     */
     private static boolean isDefault(ParameterValue value, ParametersDefinitionProperty definitions) {
-        if (value instanceof CredentialsParameterValue credentials) {
-            return credentials.isDefaultValue();
-        }
         ParameterDefinition definition =
                 definitions == null ? null : definitions.getParameterDefinition(value.getName());
         ParameterValue fallback = definition == null ? null : definition.getDefaultParameterValue();
-        return fallback instanceof StringParameterValue text
-                && value.getValue() != null
-                && value.getValue().equals(text.getValue());
+        return fallback != null && Objects.equals(normalised(fallback.getValue()), normalised(value.getValue()));
+    }
+
+    /** Text values as a trimming string parameter would hold them. */
+    private static Object normalised(Object value) {
+        return value instanceof String text ? text.trim() : value;
     }
 }

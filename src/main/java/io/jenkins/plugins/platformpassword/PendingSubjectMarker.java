@@ -7,40 +7,57 @@ import java.util.regex.Pattern;
 import jenkins.security.HMACConfidentialKey;
 
 /**
- * Records whose password a pending rotation credential holds, at the end of its description:
- * {@code [rotation of user <id> at <data center URL>, seal <hex>]}. The description is written in
- * the same store write as the password, so the record can never be missing from an entry that has
- * one, and it needs no file of its own.
+ * Records whose password a pending rotation credential holds, and proves that this Jenkins wrote
+ * it for this rotation: at the end of its description,
+ * {@code [rotation of user <id> at <data center URL>, seal <hex> <hex>]}. The description is
+ * written in the same store write as the password, so the record can never be missing from an
+ * entry that has one, and it needs no file of its own.
  *
- * <p>The seal is an HMAC, with a key that only this Jenkins holds (in its {@code secrets} folder),
- * over the target credential's store and id, the subject and the pending password. Without it,
- * whoever may create credentials in the store but not update them could plant a pending entry with
- * a password of their choosing: the next rotation would set it on the platform and promote it into
- * the target, and they would know the user's password. An entry without a seal that matches
- * (planted, edited by hand, copied from another credential, written by an older version) has no
- * known subject, and the rotation refuses to finish it rather than guess. The record holds an id,
- * a URL and the seal; the seal reveals nothing of the password without the key.
+ * <p>Adding a credential needs only Credentials/Create. Without a seal, whoever may create
+ * credentials in the store but not update them could plant a pending entry with a password of
+ * their choosing: the next rotation would set it on the platform and promote it into the target,
+ * and they would know the user's password. So the record carries two HMACs, with a key that only
+ * this Jenkins holds (in its {@code secrets} folder):
+ * <ul>
+ * <li>the first over the target (its store's folder and its id), the subject and the pending
+ *     password: only {@code savePending} can have written this entry for this credential;
+ * <li>the second over the same and the password the target held when the entry was saved: the
+ *     entry belongs to the rotation that started from the target's present password. An old entry
+ *     planted again after later rotations (its description and password copied while it existed)
+ *     fails it. When the target already holds the pending password (the run stopped after
+ *     promoting it) finishing sets only what the target holds, so the first seal is enough.
+ * </ul>
+ * An entry whose record does not pass (planted, edited by hand, copied, written by an older
+ * version, or its folder renamed since) has no known subject, and the rotation refuses to finish
+ * it rather than guess. The seals reveal nothing about either password without the key.
  */
 final class PendingSubjectMarker {
 
     private static final HMACConfidentialKey SEAL = new HMACConfidentialKey(PendingSubjectMarker.class, "seal");
 
-    private static final Pattern MARKER =
-            Pattern.compile("\\[rotation of user ([0-9a-f-]{36}) at (https?://[^\\s\\]]+), seal ([0-9a-f]{64})]\\s*$");
+    private static final Pattern MARKER = Pattern.compile(
+            "\\[rotation of user ([0-9a-f-]{36}) at (https?://\\S+), seal ([0-9a-f]{64}) ([0-9a-f]{64})]\\s*$");
+
+    /** The target credential: the folder whose store holds it ("" for the Jenkins store) and its id. */
+    record Target(String folder, String credentialId) {}
 
     private PendingSubjectMarker() {}
 
     /**
-     * @param target   the target credential's reference ({@link SystemRotations#reference}): its store and id
-     * @param password the pending password that the entry holds
+     * @param pending the pending password that the entry holds
+     * @param current the password the target holds now, before the rotation changes anything
      */
-    static String append(String description, RotationSubject subject, String target, String password) {
+    static String append(String description, RotationSubject subject, Target target, String pending, String current) {
         return description + " [rotation of user " + subject.userId() + " at " + subject.dataCenter() + ", seal "
-                + SEAL.mac(sealed(subject, target, password)) + "]";
+                + SEAL.mac(sealed(target, subject, pending)) + " "
+                + SEAL.mac(sealed(target, subject, pending, current)) + "]";
     }
 
-    /** The subject, when the record is there and its seal matches this target and password; empty otherwise. */
-    static Optional<RotationSubject> read(String description, String target, String password) {
+    /**
+     * The subject, when the record is there and its seals match this target, this pending password
+     * and the target's present password; empty otherwise.
+     */
+    static Optional<RotationSubject> read(String description, Target target, String pending, String current) {
         if (description == null) {
             return Optional.empty();
         }
@@ -49,13 +66,22 @@ final class PendingSubjectMarker {
             return Optional.empty();
         }
         RotationSubject subject = new RotationSubject(marker.group(2), marker.group(1));
-        return SEAL.checkMac(sealed(subject, target, password), marker.group(3))
-                ? Optional.of(subject)
-                : Optional.empty();
+        boolean written = SEAL.checkMac(sealed(target, subject, pending), marker.group(3));
+        boolean thisRotation =
+                pending.equals(current) || SEAL.checkMac(sealed(target, subject, pending, current), marker.group(4));
+        return written && thisRotation ? Optional.of(subject) : Optional.empty();
     }
 
-    /** One line per part: none of them can hold a line break (a URL, a UUID, a reference of ids). */
-    private static String sealed(RotationSubject subject, String target, String password) {
-        return target + '\n' + subject.dataCenter() + '\n' + subject.userId() + '\n' + password;
+    /** Each part with its length first, so that no two different lists of parts give the same text. */
+    private static String sealed(Target target, RotationSubject subject, String... passwords) {
+        StringBuilder text = new StringBuilder();
+        for (String part :
+                new String[] {target.folder(), target.credentialId(), subject.dataCenter(), subject.userId()}) {
+            text.append(part.length()).append(':').append(part);
+        }
+        for (String password : passwords) {
+            text.append(password.length()).append(':').append(password);
+        }
+        return text.toString();
     }
 }

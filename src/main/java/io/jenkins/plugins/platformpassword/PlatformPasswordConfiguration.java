@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -230,21 +232,37 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         TimeoutForm.checkGlobal(json);
         TimeoutForm.checkPlatforms(json);
-        if (TimeoutForm.isEmpty(json, "connectTimeoutSeconds")) {
-            json.remove("connectTimeoutSeconds");
-            connectTimeoutSeconds = null;
-        }
-        if (TimeoutForm.isEmpty(json, "requestTimeoutSeconds")) {
-            json.remove("requestTimeoutSeconds");
-            requestTimeoutSeconds = null;
-        }
-        List<PlatformDefinition> before = platforms;
-        platforms = null;
-        try {
-            return super.configure(req, json);
-        } catch (RuntimeException e) {
-            platforms = before;
+        List<PlatformDefinition> platformsBefore = platforms;
+        Integer connectBefore = connectTimeoutSeconds;
+        Integer requestBefore = requestTimeoutSeconds;
+        // Every setter saves; in one bulk change the file is written once, and not at all if binding fails.
+        try (BulkChange bulk = new BulkChange(this)) {
+            if (TimeoutForm.isEmpty(json, "connectTimeoutSeconds")) {
+                json.remove("connectTimeoutSeconds");
+                connectTimeoutSeconds = null;
+            }
+            if (TimeoutForm.isEmpty(json, "requestTimeoutSeconds")) {
+                json.remove("requestTimeoutSeconds");
+                requestTimeoutSeconds = null;
+            }
+            platforms = null;
+            boolean done = super.configure(req, json);
+            bulk.commit();
+            return done;
+        } catch (RuntimeException | FormException e) {
+            platforms = platformsBefore;
+            connectTimeoutSeconds = connectBefore;
+            requestTimeoutSeconds = requestBefore;
             throw e;
+        } catch (IOException e) {
+            platforms = platformsBefore;
+            connectTimeoutSeconds = connectBefore;
+            requestTimeoutSeconds = requestBefore;
+            throw new FormException(
+                    Messages.PlatformPasswordConfiguration_SaveFailed(
+                            e.getClass().getSimpleName()),
+                    e,
+                    "platforms");
         }
     }
 

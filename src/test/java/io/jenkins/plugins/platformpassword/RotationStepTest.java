@@ -205,7 +205,7 @@ class RotationStepTest {
                 secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX);
         assertThat(pending.getDescription())
                 .containsPattern("\\[rotation of user " + platform.customerUser + " at "
-                        + java.util.regex.Pattern.quote(platform.url()) + ", seal [0-9a-f]{64}]$");
+                        + java.util.regex.Pattern.quote(platform.url()) + ", seal [0-9a-f]{64} [0-9a-f]{64}]$");
         assertThat(pending.getDescription()).doesNotContain(pending.getSecret().getPlainText());
         String active = pending.getSecret().getPlainText();
 
@@ -224,29 +224,31 @@ class RotationStepTest {
 
     /**
      * The opt-in trusts the job's configuration to pick which listed credential a SYSTEM build
-     * rewrites. A parameter set when the build starts would hand that choice to everyone with
-     * Job/Build, so such a build is refused; the parameter's default comes from the configuration
-     * and is allowed.
+     * rewrites, and for which user. A parameter set when the build starts could choose either, also
+     * as part of a value, so such a build does not rotate; with the defaults, which come from the
+     * configuration, it does.
      */
     @Test
-    void aSystemBuildDoesNotRotateACredentialChosenByABuildParameter() throws Exception {
+    void aSystemBuildStartedWithAParameterOfTheStartersChoosingDoesNotRotate() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "chosen-by-parameter");
-        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", "")));
+        // The parameter picks the listed credential by composition: "new-user-" + "password".
+        String prefix = "new-user-";
+        String suffix = JenkinsPlatform.PASSWORD_ID.substring(prefix.length());
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("SUFFIX", "unlisted")));
         job.setDefinition(new CpsFlowDefinition(
                 "changePlatformPassword(credentialsId: '" + JenkinsPlatform.API_CLIENT_ID
                         + "', userId: '" + platform.customerUser
-                        + "', passwordCredentialsId: params.TARGET, generatePassword: true, baseUrl: '"
+                        + "', passwordCredentialsId: '" + prefix
+                        + "' + params.SUFFIX, generatePassword: true, baseUrl: '"
                         + platform.url() + "')",
                 true));
 
         WorkflowRun run = j.assertBuildStatus(
                 Result.FAILURE,
-                job.scheduleBuild2(
-                                0,
-                                new ParametersAction(new StringParameterValue("TARGET", JenkinsPlatform.PASSWORD_ID)))
+                job.scheduleBuild2(0, new ParametersAction(new StringParameterValue("SUFFIX", suffix)))
                         .get());
 
-        j.assertLogContains("its build parameter TARGET chose the credential", run);
+        j.assertLogContains("whoever started it set its build parameter SUFFIX", run);
         assertThat(platform.simulator.requests())
                 .noneMatch(request -> request.path().endsWith("/password"));
         assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
@@ -256,10 +258,9 @@ class RotationStepTest {
         assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
                 .isNull();
 
-        // The same credential as the parameter's default: the job's configuration chose it.
+        // The same value as the parameter's default: the job's configuration chose it.
         job.removeProperty(ParametersDefinitionProperty.class);
-        job.addProperty(
-                new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", JenkinsPlatform.PASSWORD_ID)));
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("SUFFIX", suffix)));
 
         j.buildAndAssertSuccess(job);
 
@@ -280,15 +281,18 @@ class RotationStepTest {
         String chosen = "Chosen-by-the-planter-42";
         String marker = " [rotation of user " + platform.customerUser + " at " + platform.url() + ", seal ";
         String[] descriptions = {
-            "planted" + marker + "0".repeat(64) + "]",
-            // a real seal, but for another password
+            "planted" + marker + "0".repeat(64) + " " + "0".repeat(64) + "]",
+            // real seals, but for another password
             sealed("planted", platform.customerUser, "Another-Passw0rd-entirely"),
-            // a real seal for this password, but for another credential
+            // real seals for this password, but for another credential
             PendingSubjectMarker.append(
                     "planted",
                     new RotationSubject(platform.url(), platform.customerUser),
-                    SystemRotations.reference("", "another-credential"),
-                    chosen),
+                    new PendingSubjectMarker.Target("", "another-credential"),
+                    chosen,
+                    JenkinsPlatform.NEW_PASSWORD),
+            // an old entry planted again: written when the target held an earlier password
+            sealed("planted again", platform.customerUser, chosen, "An-earlier-target-password"),
         };
         FreeStyleProject project = j.createFreeStyleProject("planted");
         project.getBuildersList().add(rotationStep(platform.customerUser));
@@ -315,13 +319,83 @@ class RotationStepTest {
         }
     }
 
-    /** A pending description sealed as {@code savePending} seals it, for the Jenkins store's target. */
+    /**
+     * A pending description sealed as {@code savePending} seals it, for the Jenkins store's target
+     * while that still holds its first password.
+     */
     private String sealed(String note, String userId, String password) {
+        return sealed(note, userId, password, JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    private String sealed(String note, String userId, String password, String targetPassword) {
         return PendingSubjectMarker.append(
                 note,
                 new RotationSubject(platform.url(), userId),
-                SystemRotations.reference("", JenkinsPlatform.PASSWORD_ID),
-                password);
+                new PendingSubjectMarker.Target("", JenkinsPlatform.PASSWORD_ID),
+                password,
+                targetPassword);
+    }
+
+    /** The record reads back for every form of data center URL the client accepts. */
+    @Test
+    void theRecordReadsBackForEveryFormOfDataCenterUrl() {
+        PendingSubjectMarker.Target target = new PendingSubjectMarker.Target("customers/acme", "ops-password");
+        for (String url : new String[] {
+            "https://eu2-cloud.example.com",
+            "https://[2001:db8::1]",
+            "https://[2001:db8::1]:8443",
+            "https://h:8443/dc1",
+            "http://127.0.0.1:18089"
+        }) {
+            RotationSubject subject = new RotationSubject(url, platform.customerUser);
+            String description = PendingSubjectMarker.append("note", subject, target, "Pending-1", "Current-1");
+
+            assertThat(PendingSubjectMarker.read(description, target, "Pending-1", "Current-1"))
+                    .as(url)
+                    .contains(subject);
+            assertThat(PendingSubjectMarker.read(description, target, "Pending-1", "Pending-1"))
+                    .as(url + ", after promotion")
+                    .contains(subject);
+            assertThat(PendingSubjectMarker.read(description, target, "Pending-1", "Current-2"))
+                    .as(url + ", the target changed since")
+                    .isEmpty();
+            assertThat(PendingSubjectMarker.read(
+                            description,
+                            new PendingSubjectMarker.Target("customers", "acme/ops-password"),
+                            "Pending-1",
+                            "Current-1"))
+                    .as(url + ", another folder's credential of the same joined name")
+                    .isEmpty();
+        }
+    }
+
+    /** Stopped after the promotion: the target holds the pending password, and finishing clears the entry. */
+    @Test
+    void anEntryWhosePasswordTheTargetAlreadyHoldsIsFinished() throws Exception {
+        CredentialsStore system = storeOf(j.jenkins);
+        StringCredentials target = secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID);
+        String promoted = "Promoted-Passw0rd-before-crash";
+        system.updateCredentials(
+                Domain.global(),
+                target,
+                new StringCredentialsImpl(
+                        target.getScope(), target.getId(), target.getDescription(), Secret.fromString(promoted)));
+        system.addCredentials(
+                Domain.global(),
+                new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
+                        sealed("left by a run that crashed after promoting", platform.customerUser, promoted),
+                        Secret.fromString(promoted)));
+        FreeStyleProject project = j.createFreeStyleProject("after-promotion");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(project);
+
+        j.assertLogContains("Finished an interrupted rotation", build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(promoted);
+        assertThat(secretTextOrNull(j.jenkins, JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX))
+                .isNull();
     }
 
     @Test

@@ -175,7 +175,12 @@ final class CredentialRotationStore implements RotationStore {
     @Override
     public Optional<SecretValue> pending() throws RotationStoreException {
         Credentials pending = read(pendingId());
-        return pending == null ? Optional.empty() : Optional.of(SecretValue.of(Secret.toString(passwordOf(pending))));
+        if (pending == null) {
+            // An entry deleted by hand leaves its seal outstanding; it must not count for one planted later.
+            sealsDo(() -> OutstandingSeals.forget(sealTarget().key()));
+            return Optional.empty();
+        }
+        return Optional.of(SecretValue.of(Secret.toString(passwordOf(pending))));
     }
 
     @Override
@@ -184,27 +189,43 @@ final class CredentialRotationStore implements RotationStore {
         if (!(pending instanceof StringCredentialsImpl text)) {
             return Optional.empty(); // only the kind savePending writes
         }
-        // The seals bind the record to this target, this password and the target's present one.
-        return PendingSubjectMarker.read(
+        // The seals bind the record to this target, this password and the target's present one;
+        // the outstanding seal, to the entry this Jenkins wrote last and has not cleared.
+        Optional<RotationSubject> subject = PendingSubjectMarker.read(
                 text.getDescription(),
                 sealTarget(),
                 Secret.toString(text.getSecret()),
                 Secret.toString(passwordOf(target())));
+        Optional<String> seal = PendingSubjectMarker.writtenSeal(text.getDescription());
+        if (subject.isEmpty() || seal.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean outstanding;
+        try {
+            outstanding = OutstandingSeals.isOutstanding(sealTarget().key(), seal.get());
+        } catch (IOException e) {
+            throw sealsUnreadable(e);
+        }
+        return outstanding ? subject : Optional.empty();
     }
 
     @Override
     public void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException {
         StandardCredentials target = target();
+        String description = PendingSubjectMarker.append(
+                Messages.Rotation_PendingDescription(targetId),
+                subject,
+                sealTarget(),
+                password.reveal(),
+                Secret.toString(passwordOf(target)));
         Credentials pending = new StringCredentialsImpl(
                 target.getScope() == null ? CredentialsScope.GLOBAL : target.getScope(),
                 pendingId(),
-                PendingSubjectMarker.append(
-                        Messages.Rotation_PendingDescription(targetId),
-                        subject,
-                        sealTarget(),
-                        password.reveal(),
-                        Secret.toString(passwordOf(target))),
+                description,
                 Secret.fromString(password.reveal()));
+        // Recorded first: an entry whose seal is not outstanding is refused, never trusted.
+        String seal = PendingSubjectMarker.writtenSeal(description).orElseThrow();
+        sealsDo(() -> OutstandingSeals.record(sealTarget().key(), seal));
         try {
             if (!store.addCredentials(domain, pending)) {
                 throw new RotationStoreException(Messages.Rotation_PendingExists(LogText.value(pendingId())));
@@ -237,6 +258,8 @@ final class CredentialRotationStore implements RotationStore {
     @Override
     public void clearPending() throws RotationStoreException {
         Credentials pending = read(pendingId());
+        // Forgotten first: should the removal fail, the entry left is refused rather than trusted again.
+        sealsDo(() -> OutstandingSeals.forget(sealTarget().key()));
         if (pending == null) {
             return;
         }
@@ -251,6 +274,25 @@ final class CredentialRotationStore implements RotationStore {
                             LogText.value(pendingId()), e.getClass().getSimpleName()),
                     e);
         }
+    }
+
+    private interface SealsWrite {
+        void run() throws IOException;
+    }
+
+    private void sealsDo(SealsWrite write) throws RotationStoreException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw sealsUnreadable(e);
+        }
+    }
+
+    private RotationStoreException sealsUnreadable(IOException e) {
+        return new RotationStoreException(
+                Messages.Rotation_WriteFailed(
+                        LogText.value(pendingId()), e.getClass().getSimpleName()),
+                e);
     }
 
     private PendingSubjectMarker.Target sealTarget() {

@@ -18,7 +18,9 @@ import java.util.Objects;
  * choice), so such a build is refused whatever the parameter is used for; looking for the value
  * in the step's fields could not tell a composed id from a coincidence. Defaults come from the
  * job's configuration, so a build that runs with them (a timer, an SCM trigger, a rebuild with
- * the same values) is allowed.
+ * the same values) is allowed. Defaults that are computed anew (a run parameter without a fixed
+ * build, a Pipeline's {@code properties([parameters(...)])} whose default is a date) may no longer
+ * equal the value the build started with; such builds are refused too, which errs on the safe side.
  */
 final class ParameterChoice {
 
@@ -47,7 +49,11 @@ final class ParameterChoice {
         ParameterDefinition definition =
                 definitions == null ? null : definitions.getParameterDefinition(value.getName());
         ParameterValue fallback = definition == null ? null : definition.getDefaultParameterValue();
-        return fallback != null && Objects.equals(normalised(fallback.getValue()), normalised(value.getValue()));
+        // A kind that does not expose its value (ParameterValue.getValue() is null by default, e.g. a
+        // node label parameter) cannot be compared, so it counts as set: refusing is the safe side.
+        return fallback != null
+                && value.getValue() != null
+                && Objects.equals(normalised(fallback.getValue()), normalised(value.getValue()));
     }
 
     /** Text values as a trimming string parameter would hold them. */

@@ -27,9 +27,11 @@ import jenkins.security.HMACConfidentialKey;
  *     fails it. When the target already holds the pending password (the run stopped after
  *     promoting it) finishing sets only what the target holds, so the first seal is enough.
  * </ul>
- * An entry whose record does not pass (planted, edited by hand, copied, written by an older
- * version, or its folder renamed since) has no known subject, and the rotation refuses to finish
- * it rather than guess. The seals reveal nothing about either password without the key.
+ * The seals cannot tell a live entry from one that was cleared while the target kept its password
+ * (after a refusal) and planted again; {@link OutstandingSeals} can. An entry whose record does
+ * not pass (planted, edited by hand, copied, written by an older version, or its folder renamed
+ * since) has no known subject, and the rotation refuses to finish it rather than guess. The seals
+ * reveal nothing about either password without the key.
  */
 final class PendingSubjectMarker {
 
@@ -39,7 +41,13 @@ final class PendingSubjectMarker {
             "\\[rotation of user ([0-9a-f-]{36}) at (https?://\\S+), seal ([0-9a-f]{64}) ([0-9a-f]{64})]\\s*$");
 
     /** The target credential: the folder whose store holds it ("" for the Jenkins store) and its id. */
-    record Target(String folder, String credentialId) {}
+    record Target(String folder, String credentialId) {
+
+        /** One text per target, unambiguous whatever the folder and id hold. */
+        String key() {
+            return folder.length() + ":" + folder + credentialId;
+        }
+    }
 
     private PendingSubjectMarker() {}
 
@@ -70,6 +78,15 @@ final class PendingSubjectMarker {
         boolean thisRotation =
                 pending.equals(current) || SEAL.checkMac(sealed(target, subject, pending, current), marker.group(4));
         return written && thisRotation ? Optional.of(subject) : Optional.empty();
+    }
+
+    /** The first seal of a record, which {@link OutstandingSeals} keeps per target; empty without a record. */
+    static Optional<String> writtenSeal(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        Matcher marker = MARKER.matcher(description);
+        return marker.find() ? Optional.of(marker.group(3)) : Optional.empty();
     }
 
     /** Each part with its length first, so that no two different lists of parts give the same text. */

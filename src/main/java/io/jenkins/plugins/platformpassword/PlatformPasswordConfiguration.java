@@ -226,15 +226,14 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
      * calls setters only for what the form sends, so the list is emptied first: deleting the last
      * platform must stick. For the same reason an emptied timeout is reset here: the default
      * applies, not the value saved before. An out-of-range timeout, global or a platform's, is a
-     * form error, not a server error, and a binding that fails anyway keeps the platforms it had.
+     * form error, not a server error, and a binding that fails anyway leaves every field as it was.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         TimeoutForm.checkGlobal(json);
         TimeoutForm.checkPlatforms(json);
-        List<PlatformDefinition> platformsBefore = platforms;
-        Integer connectBefore = connectTimeoutSeconds;
-        Integer requestBefore = requestTimeoutSeconds;
+        // Setter order is Stapler's; if binding fails half-way, every field goes back to what it was.
+        String before = getConfigFile().getXStream().toXML(this);
         // Every setter saves; in one bulk change the file is written once, and not at all if binding fails.
         try (BulkChange bulk = new BulkChange(this)) {
             if (TimeoutForm.isEmpty(json, "connectTimeoutSeconds")) {
@@ -250,19 +249,12 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
             bulk.commit();
             return done;
         } catch (RuntimeException | FormException e) {
-            platforms = platformsBefore;
-            connectTimeoutSeconds = connectBefore;
-            requestTimeoutSeconds = requestBefore;
+            getConfigFile().getXStream().fromXML(before, this);
             throw e;
         } catch (IOException e) {
-            platforms = platformsBefore;
-            connectTimeoutSeconds = connectBefore;
-            requestTimeoutSeconds = requestBefore;
-            throw new FormException(
-                    Messages.PlatformPasswordConfiguration_SaveFailed(
-                            e.getClass().getSimpleName()),
-                    e,
-                    "platforms");
+            // BulkChange.commit declares it; Descriptor.save logs a failed write instead of throwing.
+            getConfigFile().getXStream().fromXML(before, this);
+            throw new FormException(e, "platforms");
         }
     }
 

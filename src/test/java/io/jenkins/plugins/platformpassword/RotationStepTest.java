@@ -117,7 +117,8 @@ class RotationStepTest {
                 new StringCredentialsImpl(
                         CredentialsScope.GLOBAL,
                         JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
-                        sealed("left by a crashed run", platform.customerUser, "Pending-Passw0rd-from-crash"),
+                        outstanding(
+                                sealed("left by a crashed run", platform.customerUser, "Pending-Passw0rd-from-crash")),
                         Secret.fromString("Pending-Passw0rd-from-crash")));
         FreeStyleProject project = j.createFreeStyleProject("recover");
         ChangePlatformPasswordStep step = new ChangePlatformPasswordStep(JenkinsPlatform.PASSWORD_ID);
@@ -149,7 +150,8 @@ class RotationStepTest {
                         new StringCredentialsImpl(
                                 CredentialsScope.GLOBAL,
                                 pendingId,
-                                sealed("left by a copied job", otherUser, "Pending-Passw0rd-of-other-user"),
+                                outstanding(
+                                        sealed("left by a copied job", otherUser, "Pending-Passw0rd-of-other-user")),
                                 Secret.fromString("Pending-Passw0rd-of-other-user")));
         FreeStyleProject project = j.createFreeStyleProject("copied-job");
         project.getBuildersList().add(rotationStep(platform.customerUser));
@@ -293,6 +295,8 @@ class RotationStepTest {
                     JenkinsPlatform.NEW_PASSWORD),
             // an old entry planted again: written when the target held an earlier password
             sealed("planted again", platform.customerUser, chosen, "An-earlier-target-password"),
+            // an entry this Jenkins wrote and cleared (after a refusal the target kept its password), planted again
+            sealed("cleared, then planted again", platform.customerUser, chosen),
         };
         FreeStyleProject project = j.createFreeStyleProject("planted");
         project.getBuildersList().add(rotationStep(platform.customerUser));
@@ -325,6 +329,14 @@ class RotationStepTest {
      */
     private String sealed(String note, String userId, String password) {
         return sealed(note, userId, password, JenkinsPlatform.NEW_PASSWORD);
+    }
+
+    /** As savePending leaves it: the entry's seal is the outstanding one for the target. */
+    private static String outstanding(String description) throws java.io.IOException {
+        OutstandingSeals.record(
+                new PendingSubjectMarker.Target("", JenkinsPlatform.PASSWORD_ID).key(),
+                PendingSubjectMarker.writtenSeal(description).orElseThrow());
+        return description;
     }
 
     private String sealed(String note, String userId, String password, String targetPassword) {
@@ -385,7 +397,8 @@ class RotationStepTest {
                 new StringCredentialsImpl(
                         CredentialsScope.GLOBAL,
                         JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX,
-                        sealed("left by a run that crashed after promoting", platform.customerUser, promoted),
+                        outstanding(
+                                sealed("left by a run that crashed after promoting", platform.customerUser, promoted)),
                         Secret.fromString(promoted)));
         FreeStyleProject project = j.createFreeStyleProject("after-promotion");
         project.getBuildersList().add(rotationStep(platform.customerUser));

@@ -55,8 +55,9 @@ final class RotationFailures {
                 prefix(user) + " did not start: the credential has a pending password from an interrupted rotation "
                         + "that does not record whose password it is (its record is missing, or its seal does not "
                         + "match: it was written by an older version of the plugin, edited or copied by hand, not "
-                        + "written by a rotation of this credential at all, or the credential or its folder has been "
-                        + "changed, renamed or moved since), so it is not set on " + wanted + ". This run changed "
+                        + "written by a rotation of this credential at all, cleared once and added again, or the "
+                        + "credential or its folder has been changed, renamed or moved since), so it is not set on "
+                        + wanted + ". This run changed "
                         + "nothing. Find out which password the user of that rotation has on the platform (the "
                         + "target credential's or the pending one's), put it in the target credential, and only "
                         + "then delete the pending credential.",

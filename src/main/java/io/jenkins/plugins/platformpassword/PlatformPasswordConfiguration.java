@@ -7,17 +7,20 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.init.Terminator;
 import hudson.util.FormValidation;
+import hudson.util.XStream2;
 import io.jenkins.plugins.platformpassword.client.ClientSettings;
 import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
 import io.jenkins.plugins.platformpassword.client.transport.PlatformConnections;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -233,7 +236,7 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
         TimeoutForm.checkGlobal(json);
         TimeoutForm.checkPlatforms(json);
         // Setter order is Stapler's; if binding fails half-way, every field goes back to what it was.
-        String before = getConfigFile().getXStream().toXML(this);
+        String before = Jenkins.XSTREAM2.toXML(this);
         // Every setter saves; in one bulk change the file is written once, and not at all if binding fails.
         try (BulkChange bulk = new BulkChange(this)) {
             if (TimeoutForm.isEmpty(json, "connectTimeoutSeconds")) {
@@ -249,13 +252,19 @@ public class PlatformPasswordConfiguration extends GlobalConfiguration {
             bulk.commit();
             return done;
         } catch (RuntimeException | FormException e) {
-            getConfigFile().getXStream().fromXML(before, this);
+            restore(before);
             throw e;
         } catch (IOException e) {
             // BulkChange.commit declares it; Descriptor.save logs a failed write instead of throwing.
-            getConfigFile().getXStream().fromXML(before, this);
+            restore(before);
             throw new FormException(e, "platforms");
         }
+    }
+
+    /** Back to a snapshot, fields it does not hold nulled as loading from disk would. */
+    private void restore(String snapshot) {
+        Jenkins.XSTREAM2.unmarshal(
+                XStream2.getDefaultDriver().createReader(new StringReader(snapshot)), this, null, true);
     }
 
     /** The global platforms as the outermost scope of every job. */

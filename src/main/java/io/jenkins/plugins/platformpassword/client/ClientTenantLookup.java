@@ -42,6 +42,7 @@ final class ClientTenantLookup extends ReadOperation<String> {
 
     @Override
     protected String forbiddenHint() {
-        return "The API client may not read its own record; use preflight: 'OFF' for clients without read rights.";
+        return "The API client may not read its own record: it lacks the tenant_viewer role, which reading clients, users and "
+                + "tenants needs. Give it that role, or use preflight: 'OFF' for clients without read rights.";
     }
 }

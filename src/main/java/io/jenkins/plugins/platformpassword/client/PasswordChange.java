@@ -52,7 +52,7 @@ final class PasswordChange extends Operation<Void> {
     protected String forbiddenHint() {
         return "Only API clients may change passwords, and only for users in sub-tenants of the API client's own tenant "
                 + "(not for users of the client's tenant itself). Use an API client created in a tenant above the user's "
-                + "tenant, with the user administration scope.";
+                + "tenant, with the user_admin role.";
     }
 
     @Override

@@ -53,7 +53,8 @@ final class UserLookup extends ReadOperation<PlatformUser> {
 
     @Override
     protected String forbiddenHint() {
-        return "The API client may not see this user: the user is outside the API client's tenant tree.";
+        return "The API client may not see this user: the user is outside the API client's tenant tree, or the API client "
+                + "lacks the tenant_viewer role that reading users needs.";
     }
 
     @Override

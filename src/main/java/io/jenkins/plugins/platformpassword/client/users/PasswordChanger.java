@@ -64,8 +64,7 @@ public final class PasswordChanger {
         try {
             Diagnosis diagnosis = directory.diagnose(user);
             String note = diagnosis.allowsChange()
-                    ? "Pre-flight check: " + diagnosis.explain()
-                            + " The API client may lack the user administration scope."
+                    ? "Pre-flight check: " + diagnosis.explain() + " The API client may lack the user_admin role."
                     : "Pre-flight check: " + diagnosis.explain();
             return refused.asFinal(refused.attempts(), note);
         } catch (PlatformException checksFailed) {

@@ -113,6 +113,6 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
 
     @Override
     protected String forbiddenHint() {
-        return "The API client may not search its tenant.";
+        return "The API client may not search its tenant: it lacks the tenant_viewer role that the search needs.";
     }
 }

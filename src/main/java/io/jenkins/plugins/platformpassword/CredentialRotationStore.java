@@ -191,14 +191,18 @@ final class CredentialRotationStore implements RotationStore {
         }
         // The seals bind the record to this target, this password and the target's present one;
         // the outstanding seal, to the entry this Jenkins wrote last and has not cleared.
-        Optional<RotationSubject> subject = PendingSubjectMarker.read(
-                text.getDescription(),
-                sealTarget(),
-                Secret.toString(text.getSecret()),
-                Secret.toString(passwordOf(target())));
+        String pendingPassword = Secret.toString(text.getSecret());
+        String targetPassword = Secret.toString(passwordOf(target()));
+        Optional<RotationSubject> subject =
+                PendingSubjectMarker.read(text.getDescription(), sealTarget(), pendingPassword, targetPassword);
         Optional<String> seal = PendingSubjectMarker.writtenSeal(text.getDescription());
         if (subject.isEmpty() || seal.isEmpty()) {
             return Optional.empty();
+        }
+        if (pendingPassword.equals(targetPassword)) {
+            // Promoted already (the removal failed, or the run stopped before it): finishing sets
+            // only what the target holds, so even a copy added back could gain nothing.
+            return subject;
         }
         boolean outstanding;
         try {
@@ -258,9 +262,8 @@ final class CredentialRotationStore implements RotationStore {
     @Override
     public void clearPending() throws RotationStoreException {
         Credentials pending = read(pendingId());
-        // Forgotten first: should the removal fail, the entry left is refused rather than trusted again.
-        sealsDo(() -> OutstandingSeals.forget(sealTarget().key()));
         if (pending == null) {
+            sealsDo(() -> OutstandingSeals.forget(sealTarget().key()));
             return;
         }
         try {
@@ -274,6 +277,8 @@ final class CredentialRotationStore implements RotationStore {
                             LogText.value(pendingId()), e.getClass().getSimpleName()),
                     e);
         }
+        // Forgotten once the entry is gone: an entry whose removal failed is still finished by the next run.
+        sealsDo(() -> OutstandingSeals.forget(sealTarget().key()));
     }
 
     private interface SealsWrite {
@@ -290,9 +295,7 @@ final class CredentialRotationStore implements RotationStore {
 
     private RotationStoreException sealsUnreadable(IOException e) {
         return new RotationStoreException(
-                Messages.Rotation_WriteFailed(
-                        LogText.value(pendingId()), e.getClass().getSimpleName()),
-                e);
+                Messages.Rotation_SealsFailed(e.getClass().getSimpleName()), e);
     }
 
     private PendingSubjectMarker.Target sealTarget() {

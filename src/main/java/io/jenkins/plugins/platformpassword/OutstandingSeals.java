@@ -22,7 +22,8 @@ import jenkins.model.Jenkins;
  */
 final class OutstandingSeals {
 
-    private Map<String, String> seals = new HashMap<>();
+    /** Target key to seal; null when the file has none (XStream runs no initialiser), read as empty. */
+    private Map<String, String> seals;
 
     private OutstandingSeals() {}
 

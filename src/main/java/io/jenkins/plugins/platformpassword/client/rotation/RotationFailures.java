@@ -10,6 +10,10 @@ import io.jenkins.plugins.platformpassword.client.UserId;
  */
 final class RotationFailures {
 
+    /** Said wherever a message asks a person to delete a pending credential. */
+    private static final String AFTER_DELETING = " After deleting it, run the job once more: a run that finds no "
+            + "pending credential makes sure that a copy of the deleted one, added back later, is refused.";
+
     private RotationFailures() {}
 
     static RotationException targetUnreadable(UserId user, RotationStoreException cause) {
@@ -60,7 +64,7 @@ final class RotationFailures {
                         + wanted + ". This run changed "
                         + "nothing. Find out which password the user of that rotation has on the platform (the "
                         + "target credential's or the pending one's), put it in the target credential, and only "
-                        + "then delete the pending credential.",
+                        + "then delete the pending credential." + AFTER_DELETING,
                 ActivePassword.CURRENT_OR_PENDING,
                 null);
     }
@@ -89,7 +93,7 @@ final class RotationFailures {
                         + "refused the change, so the target credential still holds the active password, but the pending credential "
                         + "could not be removed: " + clearFailure.getMessage()
                         + " Delete it by hand: it holds a password the platform "
-                        + "never accepted, and the next run would try it again.",
+                        + "never accepted, and the next run would try it again." + AFTER_DELETING,
                 ActivePassword.CURRENT,
                 cause);
         failure.addSuppressed(clearFailure);
@@ -113,7 +117,7 @@ final class RotationFailures {
                         + " The pending credential is kept: an earlier attempt may have set it on the platform, "
                         + "so it may hold the active password, and a later run will try again. If the platform keeps refusing it, "
                         + "find out which password works (the target credential's or the pending one's), put that one in the "
-                        + "target credential, and only then delete the pending credential.",
+                        + "target credential, and only then delete the pending credential." + AFTER_DELETING,
                 ActivePassword.CURRENT_OR_PENDING,
                 cause);
     }

@@ -331,6 +331,42 @@ class RotationStepTest {
         return sealed(note, userId, password, JenkinsPlatform.NEW_PASSWORD);
     }
 
+    /**
+     * A pending entry deleted by hand leaves its seal recorded; the next run, finding no entry,
+     * forgets it. A copy of the deleted entry added back afterwards passes both HMACs (the target
+     * kept its password) but is refused.
+     */
+    @Test
+    void aCopyOfAPendingEntryDeletedByHandIsRefusedOnceARunHasSeenItGone() throws Exception {
+        String pendingId = JenkinsPlatform.PASSWORD_ID + CredentialRotationStore.PENDING_SUFFIX;
+        String copied = "Copied-Passw0rd-of-deleted-entry";
+        // Written and recorded, then deleted by hand: the credential itself is never added here.
+        String description = outstanding(sealed("deleted by hand", platform.customerUser, copied));
+        FreeStyleProject project = j.createFreeStyleProject("deleted-by-hand");
+        project.getBuildersList().add(rotationStep(platform.customerUser));
+        // The run after the deletion: the platform refuses its change, so the target keeps its password.
+        platform.simulator.enqueueFault("/api/2/users/" + platform.customerUser + "/password", Fault.status(403));
+        j.buildAndAssertStatus(Result.FAILURE, project);
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+
+        storeOf(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL, pendingId, description, Secret.fromString(copied)));
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("does not record whose password it is", build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isNotEqualTo(java.util.Optional.of(copied));
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
+    }
+
     /** As savePending leaves it: the entry's seal is the outstanding one for the target. */
     private static String outstanding(String description) throws java.io.IOException {
         OutstandingSeals.record(

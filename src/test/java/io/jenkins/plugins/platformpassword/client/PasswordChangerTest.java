@@ -79,4 +79,42 @@ class PasswordChangerTest {
         assertThat(platform.passwordRequests()).isZero();
         assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
     }
+
+    /** An API client without user_admin: the checks find nothing wrong with the user, and say what is left. */
+    @Test
+    void aClientWithoutTheUserAdminRoleIsToldSoAfterTheChecks() {
+        platform.simulator.withholdRole(platform.apiClient, "user_admin");
+
+        assertThatThrownBy(() -> new PasswordChanger(client, PreflightMode.ON_FAILURE)
+                        .change(UserId.parse(platform.customerUser), PASSWORD))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN);
+                    assertThat(e.getMessage())
+                            .contains("with the user_admin role")
+                            .contains("exists, is enabled and lies in tenant " + platform.customerTenant)
+                            .contains("The API client may lack the user_admin role.");
+                });
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
+    }
+
+    /**
+     * An API client without tenant_viewer may change passwords but read nothing: the checks
+     * cannot run, say which role they need, and OFF is the way through.
+     */
+    @Test
+    void aClientWithoutTheTenantViewerRoleCanChangeOnlyWithoutTheChecks() throws Exception {
+        platform.simulator.withholdRole(platform.apiClient, "tenant_viewer");
+
+        assertThatThrownBy(() -> new PasswordChanger(client, PreflightMode.ALWAYS)
+                        .change(UserId.parse(platform.customerUser), PASSWORD))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("tenant_viewer").contains("preflight: 'OFF'");
+                });
+        assertThat(platform.passwordRequests()).isZero();
+
+        new PasswordChanger(client, PreflightMode.OFF).change(UserId.parse(platform.customerUser), PASSWORD);
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue("New-Passw0rd-for-test");
+    }
 }

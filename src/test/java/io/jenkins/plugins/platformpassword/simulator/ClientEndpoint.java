@@ -14,6 +14,7 @@ final class ClientEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
+        Roles.require(directory, caller, Roles.TENANT_VIEWER);
         Directory.RegisteredClient client = Lookups.client(directory, request.segment(1));
         boolean own =
                 caller.isApiClient() && caller.id().equals(client.credentials().clientId());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The platform's accounts: the tenant tree, the API clients and the users, and the questions
@@ -25,6 +26,9 @@ final class Directory {
     private final Map<String, Tenant> tenants = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+    /** Client id to the roles a test took away from it ({@link Roles}). */
+    private final Map<String, Set<String>> withheldRoles = new LinkedHashMap<>();
+
     private final String rootTenantId;
 
     Directory() {
@@ -70,6 +74,20 @@ final class Directory {
         }
         clients.put(client.clientId(), new RegisteredClient(client, Instant.now()));
         return client;
+    }
+
+    synchronized void withholdRole(String clientId, String role) {
+        if (!Roles.KNOWN.contains(role)) {
+            throw new IllegalArgumentException("unknown role " + role + "; known: " + Roles.KNOWN);
+        }
+        if (!clients.containsKey(clientId)) {
+            throw new NoSuchElementException("no API client " + clientId);
+        }
+        withheldRoles.computeIfAbsent(clientId, id -> new java.util.HashSet<>()).add(role);
+    }
+
+    synchronized boolean isWithheld(String clientId, String role) {
+        return withheldRoles.getOrDefault(clientId, Set.of()).contains(role);
     }
 
     synchronized Optional<RegisteredClient> client(String clientId) {

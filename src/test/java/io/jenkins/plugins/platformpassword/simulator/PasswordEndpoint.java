@@ -24,6 +24,7 @@ final class PasswordEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
+        Roles.require(directory, caller, Roles.USER_ADMIN);
         if (!caller.isApiClient()) {
             throw PlatformError.forbidden(
                             "This method can be accessed only by OAuth 2.0 / OpenID Connect clients (API clients).",

@@ -143,6 +143,14 @@ public final class PlatformSimulator implements AutoCloseable {
         return directory.addClient(new ApiClient(clientId, secret, tenantId, method));
     }
 
+    /**
+     * Takes a role away from an API client: {@code "tenant_viewer"} (its reads of clients, users,
+     * tenants and the search then get 403) or {@code "user_admin"} (its password changes get 403).
+     */
+    public void withholdRole(ApiClient client, String role) {
+        directory.withholdRole(client.clientId(), role);
+    }
+
     /** An enabled user without an email address; logins are unique on the platform. */
     public String addUser(String tenantId, String login) {
         return addUser(tenantId, login, null);

@@ -651,6 +651,23 @@ class PlatformSimulatorTest {
         }
 
         @Test
+        void aWithheldRoleIsA403ForWhatItGuardsOnly() throws Exception {
+            simulator.withholdRole(client, "tenant_viewer");
+            String token = simulator.issueToken(client);
+            assertThat(platformError(get("/users/" + customerUser, token), 403)
+                            .getAsJsonObject("details")
+                            .get("info")
+                            .getAsString())
+                    .contains("tenant_viewer");
+            platformError(get("/tenants/" + simulator.rootTenantId(), token), 403);
+            platformError(get("/clients/" + client.clientId(), token), 403);
+            assertThat(changePassword(customerUser, PASSWORD).statusCode()).isEqualTo(204);
+
+            simulator.withholdRole(client, "user_admin");
+            platformError(changePassword(customerUser, PASSWORD), 403);
+        }
+
+        @Test
         void checkPasswordTakesOnlyJson() throws Exception {
             String body = "{\"password\":\"" + CompromisedPasswords.sha1Hex("x").toUpperCase() + "\"}";
             platformError(

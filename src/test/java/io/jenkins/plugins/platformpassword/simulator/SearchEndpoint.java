@@ -26,6 +26,7 @@ final class SearchEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
+        Roles.require(directory, caller, Roles.TENANT_VIEWER);
         FormFields query = request.query();
         String tenantId = query.first("tenant")
                 .orElseThrow(

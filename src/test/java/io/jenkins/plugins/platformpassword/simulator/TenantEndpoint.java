@@ -14,6 +14,7 @@ final class TenantEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
+        Roles.require(directory, caller, Roles.TENANT_VIEWER);
         boolean embedPath = request.query()
                 .first("embed_path")
                 .map("true"::equalsIgnoreCase)

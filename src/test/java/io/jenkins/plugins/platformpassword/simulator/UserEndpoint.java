@@ -14,6 +14,7 @@ final class UserEndpoint implements Endpoint {
     @Override
     public Answer answer(IncomingRequest request) throws Rejection {
         Caller caller = authenticator.caller(request);
+        Roles.require(directory, caller, Roles.TENANT_VIEWER);
         User user = Lookups.user(directory, request.segment(1));
         if (!directory.isWithin(user.tenantId(), caller.tenantId())) {
             throw PlatformError.forbidden("Access denied.", "the user is not in the caller's tenant or below it")

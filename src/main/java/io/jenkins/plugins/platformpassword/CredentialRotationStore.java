@@ -10,6 +10,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.Util;
 import hudson.model.Descriptor;
 import hudson.model.Run;
 import hudson.security.ACL;
@@ -50,6 +51,8 @@ final class CredentialRotationStore implements RotationStore {
     private final Domain domain;
     private final String targetId;
     private final String permission;
+    /** Whose rotation this run saves or finishes, once known: what promote records as the target's owner. */
+    private RotationSubject subject;
 
     private CredentialRotationStore(CredentialsStore store, Domain domain, String targetId, String permission) {
         this.store = store;
@@ -164,7 +167,7 @@ final class CredentialRotationStore implements RotationStore {
 
     /** Identifies the target across jobs by name (the store's folder, or none for Jenkins itself, and the id), holding no object. */
     String lockKey() {
-        return SystemRotations.reference(RotationPermission.folderOf(store), targetId);
+        return sealTarget().key();
     }
 
     @Override
@@ -202,6 +205,7 @@ final class CredentialRotationStore implements RotationStore {
         if (pendingPassword.equals(targetPassword)) {
             // Promoted already (the removal failed, or the run stopped before it): finishing sets
             // only what the target holds, so even a copy added back could gain nothing.
+            this.subject = subject.get();
             return subject;
         }
         boolean outstanding;
@@ -210,12 +214,17 @@ final class CredentialRotationStore implements RotationStore {
         } catch (IOException e) {
             throw sealsUnreadable(e);
         }
+        if (outstanding) {
+            this.subject = subject.get();
+        }
         return outstanding ? subject : Optional.empty();
     }
 
     @Override
     public void savePending(SecretValue password, RotationSubject subject) throws RotationStoreException {
         StandardCredentials target = target();
+        refuseAnotherUsersPassword(subject, Secret.toString(passwordOf(target)));
+        this.subject = subject;
         String description = PendingSubjectMarker.append(
                 Messages.Rotation_PendingDescription(targetId),
                 subject,
@@ -235,10 +244,32 @@ final class CredentialRotationStore implements RotationStore {
                 throw new RotationStoreException(Messages.Rotation_PendingExists(LogText.value(pendingId())));
             }
         } catch (IOException | AccessDeniedException e) {
+            if (e instanceof IOException) {
+                undoUnsaved(pending);
+            }
             throw new RotationStoreException(
                     Messages.Rotation_WriteFailed(
                             LogText.value(pendingId()), e.getClass().getSimpleName()),
                     e);
+        }
+    }
+
+    /**
+     * The stores add to their list first and save afterwards, and keep the entry when the save
+     * fails. Left there, it would live in memory alone: the next run would set its password on the
+     * platform, and a restart would lose it. Removing it from the list holds even if that save
+     * fails too; the seal goes with it.
+     */
+    private void undoUnsaved(Credentials pending) {
+        try {
+            store.removeCredentials(domain, pending);
+        } catch (IOException | RuntimeException e) {
+            // The list no longer holds it whether or not this save worked.
+        }
+        try {
+            OutstandingSeals.forget(sealTarget().key());
+        } catch (IOException e) {
+            // Without an entry on disk or in memory, a recorded seal has nothing to vouch for.
         }
     }
 
@@ -257,6 +288,7 @@ final class CredentialRotationStore implements RotationStore {
                             LogText.value(targetId), e.getClass().getSimpleName()),
                     e);
         }
+        recordOwner(password);
     }
 
     @Override
@@ -298,8 +330,54 @@ final class CredentialRotationStore implements RotationStore {
                 Messages.Rotation_SealsFailed(e.getClass().getSimpleName()), e);
     }
 
+    /**
+     * A finished rotation for another user left its password in this target, and the target
+     * still holds it: rotating it for this user would leave that password stored nowhere.
+     */
+    private void refuseAnotherUsersPassword(RotationSubject wanted, String targetPassword)
+            throws RotationStoreException {
+        Optional<OutstandingSeals.Owner> owner;
+        try {
+            owner = OutstandingSeals.owner(sealTarget().key());
+        } catch (IOException e) {
+            throw sealsUnreadable(e);
+        }
+        if (owner.isEmpty()) {
+            return;
+        }
+        RotationSubject last =
+                new RotationSubject(owner.get().dataCenter(), owner.get().userId());
+        if (!last.equals(wanted)
+                && PendingSubjectMarker.isOwnerSeal(
+                        sealTarget(), last, targetPassword, owner.get().seal())) {
+            throw new RotationStoreException(Messages.Rotation_AnotherUsersPassword(
+                    LogText.value(targetId), LogText.value(last.toString()), LogText.value(wanted.toString())));
+        }
+    }
+
+    /**
+     * Best effort: without the record, a later rotation for another user is simply not stopped,
+     * as before the record existed; failing the run here would misreport a rotation that worked.
+     */
+    private void recordOwner(SecretValue password) {
+        if (subject == null) {
+            return;
+        }
+        try {
+            OutstandingSeals.recordOwner(
+                    sealTarget().key(),
+                    new OutstandingSeals.Owner(
+                            subject.userId(),
+                            subject.dataCenter(),
+                            PendingSubjectMarker.ownerSeal(sealTarget(), subject, password.reveal())));
+        } catch (IOException e) {
+            // See above.
+        }
+    }
+
     private PendingSubjectMarker.Target sealTarget() {
-        return new PendingSubjectMarker.Target(RotationPermission.folderOf(store), targetId);
+        return new PendingSubjectMarker.Target(
+                RotationPermission.folderOf(store), Util.fixNull(domain.getName()), targetId);
     }
 
     private String pendingId() {

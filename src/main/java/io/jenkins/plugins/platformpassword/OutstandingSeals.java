@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 
 /**
@@ -16,6 +17,10 @@ import jenkins.model.Jenkins;
  * existed; this record can. Saving a pending entry records its seal, clearing it forgets it, and
  * a run that finds no pending entry forgets what was left (an entry deleted by hand).
  *
+ * <p>It also records, per target, whose password the last finished rotation left in it, so that a
+ * rotation of the same credential for another user (a copied job, another userId) does not
+ * overwrite the only stored copy of the first user's password.
+ *
  * <p>Holds credential references and HMAC values only, which say nothing without the key. Each
  * call reads and writes the file under one lock: rotations are rare, and rotations of different
  * targets run at the same time.
@@ -24,6 +29,15 @@ final class OutstandingSeals {
 
     /** Target key to seal; null when the file has none (XStream runs no initialiser), read as empty. */
     private Map<String, String> seals;
+
+    /**
+     * Target key to whose password a finished rotation left in it: user id, data center URL and an
+     * HMAC over them, the target and that password, one per line. Null when the file has none.
+     */
+    private Map<String, String> owners;
+
+    /** Whose password a finished rotation left in a target, and the seal that says it is still there. */
+    record Owner(String userId, String dataCenter, String seal) {}
 
     private OutstandingSeals() {}
 
@@ -45,6 +59,18 @@ final class OutstandingSeals {
         }
     }
 
+    static synchronized Optional<Owner> owner(String target) throws IOException {
+        String value = read().owners.get(target);
+        String[] lines = value == null ? new String[0] : value.split("\n", -1);
+        return lines.length == 3 ? Optional.of(new Owner(lines[0], lines[1], lines[2])) : Optional.empty();
+    }
+
+    static synchronized void recordOwner(String target, Owner owner) throws IOException {
+        OutstandingSeals record = read();
+        record.owners.put(target, owner.userId() + "\n" + owner.dataCenter() + "\n" + owner.seal());
+        file().write(record);
+    }
+
     private static OutstandingSeals read() throws IOException {
         OutstandingSeals record = new OutstandingSeals();
         XmlFile file = file();
@@ -53,6 +79,9 @@ final class OutstandingSeals {
         }
         if (record.seals == null) {
             record.seals = new HashMap<>();
+        }
+        if (record.owners == null) {
+            record.owners = new HashMap<>();
         }
         return record;
     }

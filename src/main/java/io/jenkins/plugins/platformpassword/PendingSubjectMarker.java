@@ -40,12 +40,16 @@ final class PendingSubjectMarker {
     private static final Pattern MARKER = Pattern.compile(
             "\\[rotation of user ([0-9a-f-]{36}) at (https?://\\S+), seal ([0-9a-f]{64}) ([0-9a-f]{64})]\\s*$");
 
-    /** The target credential: the folder whose store holds it ("" for the Jenkins store) and its id. */
-    record Target(String folder, String credentialId) {
+    /**
+     * The target credential: the folder whose store holds it ("" for the Jenkins store), its
+     * domain ("" for the global one) and its id. The same id may exist in two domains of one
+     * store (one per data center), and those are two targets.
+     */
+    record Target(String folder, String domain, String credentialId) {
 
-        /** One text per target, unambiguous whatever the folder and id hold. */
+        /** One text per target, unambiguous whatever the folder, domain and id hold. */
         String key() {
-            return folder.length() + ":" + folder + credentialId;
+            return folder.length() + ":" + folder + domain.length() + ":" + domain + credentialId;
         }
     }
 
@@ -80,6 +84,15 @@ final class PendingSubjectMarker {
         return written && thisRotation ? Optional.of(subject) : Optional.empty();
     }
 
+    /** An HMAC saying that {@code target} holds {@code password} for {@code subject}, kept outside the credential. */
+    static String ownerSeal(Target target, RotationSubject subject, String password) {
+        return SEAL.mac("owner" + sealed(target, subject, password));
+    }
+
+    static boolean isOwnerSeal(Target target, RotationSubject subject, String password, String seal) {
+        return SEAL.checkMac("owner" + sealed(target, subject, password), seal);
+    }
+
     /** The first seal of a record, which {@link OutstandingSeals} keeps per target; empty without a record. */
     static Optional<String> writtenSeal(String description) {
         if (description == null) {
@@ -92,8 +105,9 @@ final class PendingSubjectMarker {
     /** Each part with its length first, so that no two different lists of parts give the same text. */
     private static String sealed(Target target, RotationSubject subject, String... passwords) {
         StringBuilder text = new StringBuilder();
-        for (String part :
-                new String[] {target.folder(), target.credentialId(), subject.dataCenter(), subject.userId()}) {
+        for (String part : new String[] {
+            target.folder(), target.domain(), target.credentialId(), subject.dataCenter(), subject.userId()
+        }) {
             text.append(part.length()).append(':').append(part);
         }
         for (String password : passwords) {

@@ -290,7 +290,7 @@ class RotationStepTest {
             PendingSubjectMarker.append(
                     "planted",
                     new RotationSubject(platform.url(), platform.customerUser),
-                    new PendingSubjectMarker.Target("", "another-credential"),
+                    new PendingSubjectMarker.Target("", "", "another-credential"),
                     chosen,
                     JenkinsPlatform.NEW_PASSWORD),
             // an old entry planted again: written when the target held an earlier password
@@ -367,10 +367,57 @@ class RotationStepTest {
                 .isEqualTo(JenkinsPlatform.NEW_PASSWORD);
     }
 
+    /**
+     * A copied job (or another userId) rotates the same credential for another user. The first
+     * user's password, which the last rotation put there, would then be stored nowhere, so the
+     * rotation is refused; once someone puts the new user's password into the credential by hand,
+     * it goes ahead.
+     */
+    @Test
+    void aCredentialHoldingAnotherUsersRotatedPasswordIsNotRotatedForThisOne() throws Exception {
+        String otherUser = platform.simulator.addUser(platform.customerTenant, "second-user");
+        FreeStyleProject first = j.createFreeStyleProject("first-user");
+        first.getBuildersList().add(rotationStep(platform.customerUser));
+        j.buildAndAssertSuccess(first);
+        String firstUsersPassword =
+                secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID).getSecret().getPlainText();
+        FreeStyleProject copy = j.createFreeStyleProject("copied-for-another-user");
+        copy.getBuildersList().add(rotationStep(otherUser));
+
+        FreeStyleBuild refused = j.buildAndAssertStatus(Result.FAILURE, copy);
+
+        j.assertLogContains("holds the password that a rotation set for user " + platform.customerUser, refused);
+        j.assertLogNotContains(firstUsersPassword, refused);
+        assertThat(platform.simulator.passwordOf(otherUser)).isEmpty();
+        assertThat(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText())
+                .isEqualTo(firstUsersPassword);
+
+        // Someone decides the credential now belongs to the other user and puts that user's password in it.
+        CredentialsStore system = storeOf(j.jenkins);
+        StringCredentials target = secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID);
+        system.updateCredentials(
+                Domain.global(),
+                target,
+                new StringCredentialsImpl(
+                        target.getScope(),
+                        target.getId(),
+                        target.getDescription(),
+                        Secret.fromString("Second-users-current-Passw0rd")));
+
+        j.buildAndAssertSuccess(copy);
+
+        assertThat(platform.simulator.passwordOf(otherUser))
+                .hasValue(secretText(j.jenkins, JenkinsPlatform.PASSWORD_ID)
+                        .getSecret()
+                        .getPlainText());
+    }
+
     /** As savePending leaves it: the entry's seal is the outstanding one for the target. */
     private static String outstanding(String description) throws java.io.IOException {
         OutstandingSeals.record(
-                new PendingSubjectMarker.Target("", JenkinsPlatform.PASSWORD_ID).key(),
+                new PendingSubjectMarker.Target("", "", JenkinsPlatform.PASSWORD_ID).key(),
                 PendingSubjectMarker.writtenSeal(description).orElseThrow());
         return description;
     }
@@ -379,7 +426,7 @@ class RotationStepTest {
         return PendingSubjectMarker.append(
                 note,
                 new RotationSubject(platform.url(), userId),
-                new PendingSubjectMarker.Target("", JenkinsPlatform.PASSWORD_ID),
+                new PendingSubjectMarker.Target("", "", JenkinsPlatform.PASSWORD_ID),
                 password,
                 targetPassword);
     }
@@ -387,7 +434,7 @@ class RotationStepTest {
     /** The record reads back for every form of data center URL the client accepts. */
     @Test
     void theRecordReadsBackForEveryFormOfDataCenterUrl() {
-        PendingSubjectMarker.Target target = new PendingSubjectMarker.Target("customers/acme", "ops-password");
+        PendingSubjectMarker.Target target = new PendingSubjectMarker.Target("customers/acme", "", "ops-password");
         for (String url : new String[] {
             "https://eu2-cloud.example.com",
             "https://[2001:db8::1]",
@@ -409,10 +456,17 @@ class RotationStepTest {
                     .isEmpty();
             assertThat(PendingSubjectMarker.read(
                             description,
-                            new PendingSubjectMarker.Target("customers", "acme/ops-password"),
+                            new PendingSubjectMarker.Target("customers", "", "acme/ops-password"),
                             "Pending-1",
                             "Current-1"))
                     .as(url + ", another folder's credential of the same joined name")
+                    .isEmpty();
+            assertThat(PendingSubjectMarker.read(
+                            description,
+                            new PendingSubjectMarker.Target("customers/acme", "eu2", "ops-password"),
+                            "Pending-1",
+                            "Current-1"))
+                    .as(url + ", the same id in another domain of the store")
                     .isEmpty();
         }
     }

@@ -130,11 +130,9 @@ final class CredentialsDropdowns {
      */
     static StandardUsernamePasswordCredentials findApiClientToSend(
             Item item, String id, List<DomainRequirement> domain) {
-        Authentication runAs = authentication(item);
-        if (item == null || ACL.SYSTEM2.equals(runAs) || isRequester(runAs)) {
-            return findApiClient(item, id, domain);
-        }
-        return inItemStores(item, id, StandardUsernamePasswordCredentials.class, domain, runAs);
+        return otherRunAsUser(item) == null
+                ? findApiClient(item, id, domain)
+                : inItemStores(item, id, StandardUsernamePasswordCredentials.class, domain, authentication(item));
     }
 
     /** The name of the identity the job runs as, when it is a user other than the requester; null otherwise. */

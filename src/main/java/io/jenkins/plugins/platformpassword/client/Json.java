@@ -69,11 +69,12 @@ public final class Json {
 
     /** One value, or null when it nests too deep or repeats a member name. */
     private static JsonElement read(JsonReader reader, int depth) throws IOException {
-        switch (reader.peek()) {
+        JsonToken next = reader.peek();
+        if (depth > MAX_DEPTH && (next == JsonToken.BEGIN_OBJECT || next == JsonToken.BEGIN_ARRAY)) {
+            return null;
+        }
+        switch (next) {
             case BEGIN_OBJECT:
-                if (depth > MAX_DEPTH) {
-                    return null;
-                }
                 JsonObject object = new JsonObject();
                 reader.beginObject();
                 while (reader.hasNext()) {
@@ -87,9 +88,6 @@ public final class Json {
                 reader.endObject();
                 return object;
             case BEGIN_ARRAY:
-                if (depth > MAX_DEPTH) {
-                    return null;
-                }
                 JsonArray array = new JsonArray();
                 reader.beginArray();
                 while (reader.hasNext()) {
@@ -112,7 +110,7 @@ public final class Json {
                 reader.nextNull();
                 return JsonNull.INSTANCE;
             default:
-                throw new IllegalStateException("unexpected " + reader.peek());
+                throw new IllegalStateException("unexpected " + next);
         }
     }
 

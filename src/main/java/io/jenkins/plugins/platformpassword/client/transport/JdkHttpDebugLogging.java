@@ -21,6 +21,11 @@ public final class JdkHttpDebugLogging {
         "jdk.internal.httpclient.websocket.debug",
     };
 
+    private static final String HPACK_LOG_LEVEL = "jdk.internal.httpclient.hpack.log.level";
+
+    /** The levels of {@link #HPACK_LOG_LEVEL} the JDK knows besides NONE. */
+    private static final Set<String> HPACK_LEAKING_LEVELS = Set.of("NORMAL", "EXTRA");
+
     private JdkHttpDebugLogging() {}
 
     /** The offending system property and its value, if one is set. */
@@ -39,6 +44,12 @@ public final class JdkHttpDebugLogging {
         if (tlsDebugDumpsPlaintext(tls)) {
             // The JDK's TLS debugging dumps decrypted records: headers and the password body.
             return Optional.of("javax.net.debug=" + tls);
+        }
+        String hpack = System.getProperty(HPACK_LOG_LEVEL);
+        // The HTTP/2 header encoder prints every header it encodes (Authorization among them) to System.err at
+        // these levels, by raising its own logger; the JDK upper-cases the value before looking it up.
+        if (hpack != null && HPACK_LEAKING_LEVELS.contains(hpack.toUpperCase(Locale.ROOT))) {
+            return Optional.of(HPACK_LOG_LEVEL + "=" + hpack);
         }
         for (String name : DEBUG_SWITCHES) {
             String value = System.getProperty(name);

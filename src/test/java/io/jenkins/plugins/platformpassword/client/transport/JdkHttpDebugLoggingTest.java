@@ -43,6 +43,9 @@ class JdkHttpDebugLoggingTest {
         "javax.net.debug, 'ssl,install'",
         "jdk.httpclient.HttpClient.log, 'frames:data'",
         "jdk.httpclient.HttpClient.log, framesdata",
+        // HTTP/2's header encoder prints the Authorization header to System.err at these levels.
+        "jdk.internal.httpclient.hpack.log.level, NORMAL",
+        "jdk.internal.httpclient.hpack.log.level, extra",
     })
     void refusesToSendWhileTheJdkWouldLogHeaders(String name, String value) {
         property = name;
@@ -64,6 +67,7 @@ class JdkHttpDebugLoggingTest {
         "jdk.httpclient.HttpClient.log, errors",
         "jdk.httpclient.HttpClient.log, 'errors,requests'",
         "jdk.internal.httpclient.debug, false",
+        "jdk.internal.httpclient.hpack.log.level, NONE",
     })
     void harmlessSettingsAreAllowed(String name, String value) throws Exception {
         property = name;

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
@@ -26,10 +27,17 @@ final class JenkinsCredentials {
 
     private final Run<?, ?> run;
     private final List<DomainRequirement> requirements;
+    private final String urlOwner;
 
-    JenkinsCredentials(Run<?, ?> run, List<DomainRequirement> requirements) {
+    /**
+     * @param urlOwner the folder whose platform gives the data center URL, or null: then no personal
+     *                 credential is sent, because that folder's configurers chose where it goes, while
+     *                 the build may run as someone else whose personal store the lookup searches
+     */
+    JenkinsCredentials(Run<?, ?> run, List<DomainRequirement> requirements, String urlOwner) {
         this.run = run;
         this.requirements = requirements;
+        this.urlOwner = urlOwner;
     }
 
     StandardUsernamePasswordCredentials apiClient(String id) throws AbortException {
@@ -38,6 +46,7 @@ final class JenkinsCredentials {
         if (found == null) {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
+        requireNotPersonal(ApiClientCredentials.FIELD, found, StandardUsernamePasswordCredentials.class);
         CredentialsProvider.track(run, found);
         return found;
     }
@@ -46,12 +55,14 @@ final class JenkinsCredentials {
     StandardCredentials newPassword(String id) throws AbortException {
         StringCredentials text = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (text != null) {
+            requireNotPersonal(NewPassword.FIELD, text, StringCredentials.class);
             CredentialsProvider.track(run, text);
             return text;
         }
         StandardUsernamePasswordCredentials pair = CredentialsProvider.findCredentialById(
                 id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (pair != null) {
+            requireNotPersonal(NewPassword.FIELD, pair, StandardUsernamePasswordCredentials.class);
             CredentialsProvider.track(run, pair);
             return pair;
         }
@@ -79,6 +90,25 @@ final class JenkinsCredentials {
                 ? text.getSecret()
                 : ((StandardUsernamePasswordCredentials) credential).getPassword();
         return NewPassword.of(plain(secret));
+    }
+
+    /**
+     * With a folder's URL, only what the job's folders and Jenkins hold may go: the credentials
+     * anyone who configures that folder could use from a job of their own anyway. The lookup as
+     * SYSTEM never searches a personal store; the instance must be the one the build found.
+     */
+    private <C extends StandardCredentials> void requireNotPersonal(String field, C found, Class<C> type)
+            throws AbortException {
+        if (urlOwner == null) {
+            return;
+        }
+        boolean shared =
+                CredentialsProvider.lookupCredentialsInItem(type, run.getParent(), ACL.SYSTEM2, requirements).stream()
+                        .anyMatch(candidate -> candidate == found);
+        if (!shared) {
+            throw new AbortException(
+                    Messages.Credentials_PersonalToFolderUrl(field, LogText.value(found.getId()), urlOwner));
+        }
     }
 
     private AbortException notUsable(String field, String id, String expected) {

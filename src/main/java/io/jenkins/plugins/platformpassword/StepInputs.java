@@ -78,7 +78,7 @@ record StepInputs(
             PlatformEndpoint endpoint = PlatformEndpoint.parse(url, global.isAllowPlainHttp());
             UserId id = userId == null ? null : UserId.parse(userId);
             List<DomainRequirement> domain = DataCenterDomain.of(endpoint);
-            JenkinsCredentials credentials = new JenkinsCredentials(run, domain);
+            JenkinsCredentials credentials = new JenkinsCredentials(run, domain, target.urlOwner());
             StandardUsernamePasswordCredentials apiClient = credentials.apiClient(clientCredentialsId);
             ApiClientCredentials client = JenkinsCredentials.toClient(apiClient);
             if (step.isGeneratePassword()) {

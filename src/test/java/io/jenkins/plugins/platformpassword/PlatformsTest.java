@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.UserCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainCredentials;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Result;
+import hudson.model.User;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.simulator.ApiClient;
 import io.jenkins.plugins.platformpassword.simulator.PlatformSimulator;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -72,6 +77,48 @@ class PlatformsTest {
                 .noneMatch(request -> request.path().contains(globex.user));
         assertThat(otherDataCenter.requests())
                 .noneMatch(request -> request.path().contains(acme.user));
+    }
+
+    /**
+     * The job runs as alice and names her personal credential; the URL comes from the folder's
+     * platform, which that folder's configurers set. Her password never goes there, and the
+     * platform sees nothing. With the step's own baseUrl (chosen by whoever may configure the job)
+     * the same credential is sent.
+     */
+    @Test
+    void aPersonalCredentialIsNeverSentToAFoldersUrl() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        User alice = User.getById("alice", true);
+        String canary = "Alice-Personal-Canary-7f3a";
+        alice.addProperty(new UserCredentialsProvider.UserCredentialsProperty(new DomainCredentials[] {
+            new DomainCredentials(
+                    Domain.global(),
+                    List.of(new StringCredentialsImpl(
+                            CredentialsScope.USER, "alice-password", "alice's own", Secret.fromString(canary))))
+        }));
+        WorkflowJob job = acme.folder.createProject(WorkflowJob.class, "as-alice");
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator().authenticate(job.getFullName(), alice.impersonate2()));
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(platform: 'eu2', userId: '" + acme.user
+                        + "', passwordCredentialsId: 'alice-password')",
+                true));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("passwordCredentialsId: credential 'alice-password' is a personal credential", run);
+        j.assertLogContains("folder acme", run);
+        j.assertLogNotContains(canary, run);
+        assertThat(platform.simulator.requests()).as("requests the build made").isEmpty();
+
+        job.setDefinition(new CpsFlowDefinition(
+                "changePlatformPassword(platform: 'eu2', baseUrl: '" + platform.url() + "', userId: '" + acme.user
+                        + "', passwordCredentialsId: 'alice-password')",
+                true));
+        j.buildAndAssertSuccess(job);
+        assertThat(platform.simulator.passwordOf(acme.user)).hasValue(canary);
     }
 
     @Test

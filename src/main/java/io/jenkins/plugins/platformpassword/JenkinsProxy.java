@@ -11,6 +11,7 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import jenkins.model.Jenkins;
 
 /**
@@ -66,7 +67,14 @@ final class JenkinsProxy extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
-        return List.of(configuration.createProxy(uri.getHost()));
+        // Lower case, as Jenkins' own proxy selector matches; an IPv6 address with and without the
+        // brackets a URI keeps around it, since a no-proxy list may give either.
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        Proxy proxy = configuration.createProxy(host);
+        if (proxy != Proxy.NO_PROXY && host.startsWith("[") && host.endsWith("]")) {
+            proxy = configuration.createProxy(host.substring(1, host.length() - 1));
+        }
+        return List.of(proxy);
     }
 
     @Override

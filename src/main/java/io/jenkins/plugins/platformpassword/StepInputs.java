@@ -24,7 +24,7 @@ import jenkins.security.FIPS140;
 
 /**
  * Everything a step execution needs, resolved and checked before anything is sent: the global
- * defaults filled in, build variables expanded, credentials read (and tracked) with the data
+ * defaults filled in, build variables expanded (never in the data center URL), credentials read (and tracked) with the data
  * center's domain requirements, for a rotation the credential's store found and the build's right
  * to rewrite it checked, and every rule applied. A problem becomes an {@link AbortException} that
  * names the field, and the platform has seen nothing.
@@ -51,12 +51,16 @@ record StepInputs(
     static StepInputs resolve(
             ChangePlatformPasswordStep step, EnvVars env, Run<?, ?> run, PlatformPasswordConfiguration global)
             throws AbortException {
+        if (step.getBaseUrl() != null && step.getBaseUrl().contains("${")) {
+            // A parameter in the URL would let whoever starts the build pick where the secrets go.
+            throw new AbortException(Messages.Run_BaseUrlVariable());
+        }
         StepTarget target;
         try {
             target = StepTarget.of(
                     run.getParent(),
                     env.expand(step.getPlatform()),
-                    env.expand(step.getBaseUrl()),
+                    step.getBaseUrl(),
                     step.getCredentialsId(),
                     global);
         } catch (InvalidInputException e) {

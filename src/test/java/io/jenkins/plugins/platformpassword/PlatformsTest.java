@@ -121,6 +121,17 @@ class PlatformsTest {
         assertThat(platform.simulator.passwordOf(acme.user)).hasValue(canary);
     }
 
+    /** Whoever starts the build must not choose where the API client's secret goes. */
+    @Test
+    void buildVariablesAreNotExpandedInTheDataCenterUrl() throws Exception {
+        Customer acme = new Customer("acme", platform.simulator);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, acme.job("by-parameter", "baseUrl: '${DC}'"));
+
+        j.assertLogContains("baseUrl: build variables are not expanded in the data center URL", run);
+        assertThat(platform.simulator.requests()).as("requests the build made").isEmpty();
+    }
+
     @Test
     void aJobInOneFolderCannotUseAnotherFoldersPlatform() throws Exception {
         Customer acme = new Customer("acme", platform.simulator);

@@ -303,6 +303,8 @@ public final class PlatformClient implements AutoCloseable {
         try (lease) {
             HttpTransport transport = lease.transport();
             HttpRequest<?> request = operation.request(transport.unirest(), token);
+            // Without it RFC 9110 lets a server pick any coding, and a compressed refusal could not be read.
+            request.header("Accept-Encoding", "identity");
             if (route.proxyAuthorization() != null) {
                 request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
             }

@@ -77,10 +77,13 @@ class BuildResultsTest {
     void theBuildPageShowsThePlatformOfEachChange() throws Exception {
         HtmlPage page = j.createWebClient().getPage(run);
 
-        DomNode table = page.getFirstByXPath("//table[.//th[normalize-space()='Platform']]");
+        // The build page puts every summary inside one outer table, so the summary's own table is the one whose
+        // own head names the column; its rows are read from its own body only.
+        DomNode table = page.getFirstByXPath(
+                "//table[contains(@class,'jenkins-table')][thead/tr/th[normalize-space()='Platform']]");
         assertThat(table).as("the summary's table on the build page").isNotNull();
-        List<String> headers = texts(table, ".//thead//th");
-        List<String> cells = texts(table, ".//tbody/tr[1]/td");
+        List<String> headers = texts(table, "./thead/tr/th");
+        List<String> cells = texts(table, "./tbody/tr[1]/td");
         assertThat(cells).hasSameSizeAs(headers);
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {

@@ -2,9 +2,12 @@ package io.jenkins.plugins.platformpassword.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,13 +69,26 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
         if (text.matches("\\d{1,9}")) {
             return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
         }
-        try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            Duration until = Duration.between(now, at);
-            return Optional.of(until.isNegative() ? Duration.ZERO : until);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+        for (DateTimeFormatter form : HTTP_DATES) {
+            try {
+                Instant at = ZonedDateTime.parse(text, form).toInstant();
+                Duration until = Duration.between(now, at);
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
         }
+        return Optional.empty();
     }
+
+    /**
+     * RFC 9110 5.6.7: the preferred form, and the two obsolete ones a recipient must accept too
+     * (RFC 850, with a two-digit year read as 20xx; and C's asctime).
+     */
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.ENGLISH)
+                    .withZone(ZoneOffset.UTC),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
+                    .withZone(ZoneOffset.UTC));
 }

@@ -36,6 +36,18 @@ class RetryPolicyTest {
                 .isEqualTo(Duration.ofSeconds(12));
     }
 
+    /** The obsolete forms RFC 9110 5.6.7 requires a recipient to accept: RFC 850 and asctime. */
+    @Test
+    void honoursRetryAfterInTheObsoleteHttpDateForms() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Friday, 27-Nov-26 10:00:12 GMT"), NOW))
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri Nov 27 10:00:12 2026"), NOW))
+                .isEqualTo(Duration.ofSeconds(12));
+        assertThat(RetryPolicy.DEFAULT.delay(
+                        Optional.of("Fri Nov  6 10:00:12 2026"), Instant.parse("2026-11-06T10:00:00Z")))
+                .isEqualTo(Duration.ofSeconds(12));
+    }
+
     @Test
     void capsRetryAfter() {
         assertThat(RetryPolicy.DEFAULT.delay(Optional.of("3600"), NOW)).isEqualTo(Duration.ofSeconds(30));

@@ -69,9 +69,9 @@ final class JenkinsProxy extends ProxySelector {
     public List<Proxy> select(URI uri) {
         // Lower case, as Jenkins' own proxy selector matches; an IPv6 address with and without the
         // brackets a URI keeps around it, since a no-proxy list may give either.
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
         Proxy proxy = configuration.createProxy(host);
-        if (proxy != Proxy.NO_PROXY && host.startsWith("[") && host.endsWith("]")) {
+        if (host != null && proxy != Proxy.NO_PROXY && host.startsWith("[") && host.endsWith("]")) {
             proxy = configuration.createProxy(host.substring(1, host.length() - 1));
         }
         return List.of(proxy);

@@ -8,7 +8,6 @@ import io.jenkins.plugins.platformpassword.client.platforms.PlatformChoice;
 import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The platforms a job can name, nearest first: its folders' {@link FolderPlatforms}, from the
@@ -20,11 +19,6 @@ final class PlatformSelection {
 
     private PlatformSelection() {}
 
-    /** The platform a step in this job (or form of this item; null for the global configuration) means. */
-    static Optional<NamedPlatform> choose(Item context, String requested, PlatformPasswordConfiguration global) {
-        return PlatformChoice.choose(scopes(context, global), requested);
-    }
-
     /** Every platform name the job can use, for the step's dropdown. */
     static List<String> names(Item context, PlatformPasswordConfiguration global) {
         return scopes(context, global).stream()
@@ -34,6 +28,7 @@ final class PlatformSelection {
                 .toList();
     }
 
+    /** The scopes of this job (or form of this item; null for the global configuration), for {@link PlatformChoice}. */
     static List<PlatformScope> scopes(Item context, PlatformPasswordConfiguration global) {
         List<PlatformScope> scopes = new ArrayList<>();
         ItemGroup<?> group = context == null ? null : context instanceof ItemGroup<?> self ? self : context.getParent();

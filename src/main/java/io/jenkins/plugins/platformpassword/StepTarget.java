@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword;
 import hudson.Util;
 import hudson.model.Item;
 import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
+import io.jenkins.plugins.platformpassword.client.platforms.PlatformChoice;
 import io.jenkins.plugins.platformpassword.client.platforms.PlatformScope;
 import java.util.List;
 
@@ -25,8 +26,9 @@ record StepTarget(NamedPlatform platform, String baseUrl, String credentialsId, 
      */
     static StepTarget of(
             Item context, String platform, String baseUrl, String credentialsId, PlatformPasswordConfiguration global) {
-        NamedPlatform chosen = PlatformSelection.choose(context, Util.fixEmptyAndTrim(platform), global)
-                .orElse(null);
+        List<PlatformScope> scopes = PlatformSelection.scopes(context, global);
+        NamedPlatform chosen =
+                PlatformChoice.choose(scopes, Util.fixEmptyAndTrim(platform)).orElse(null);
         boolean ownUrl = Util.fixEmptyAndTrim(baseUrl) != null;
         return new StepTarget(
                 chosen,
@@ -34,15 +36,14 @@ record StepTarget(NamedPlatform platform, String baseUrl, String credentialsId, 
                 Util.fixEmptyAndTrim(credentialsId) != null
                         ? credentialsId.trim()
                         : chosen == null ? null : chosen.credentialsId(),
-                ownUrl || chosen == null || chosen.baseUrl() == null ? null : folderDefining(context, chosen, global));
+                ownUrl || chosen == null || chosen.baseUrl() == null ? null : folderDefining(scopes, chosen));
     }
 
     /**
      * The folder that defines the chosen platform, or null for the global configuration. A folder's
      * platforms are set by that folder's configurers, who need not be the people a job runs as.
      */
-    private static String folderDefining(Item context, NamedPlatform chosen, PlatformPasswordConfiguration global) {
-        List<PlatformScope> scopes = PlatformSelection.scopes(context, global);
+    private static String folderDefining(List<PlatformScope> scopes, NamedPlatform chosen) {
         if (scopes.get(scopes.size() - 1).platforms().contains(chosen)) {
             return null; // what the administrator defined, whoever copied it into a folder
         }

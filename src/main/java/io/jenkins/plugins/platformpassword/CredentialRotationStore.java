@@ -105,6 +105,12 @@ final class CredentialRotationStore implements RotationStore {
         if (id.equals(apiClientCredentialId)) {
             throw new RotationStoreException(NewPassword.FIELD + ": " + Messages.Run_SameCredential(LogText.value(id)));
         }
+        // Above all here: a planted twin would receive the user's new password and be rewritten in the target's place.
+        String ambiguity =
+                SameIdCredentials.in(run.getParent(), id, requirements).ambiguity(NewPassword.FIELD, id, requirements);
+        if (ambiguity != null) {
+            throw new RotationStoreException(ambiguity);
+        }
         CredentialsProvider.track(run, visible);
         Authentication build = Jenkins.getAuthentication2();
         Located located;

@@ -77,7 +77,7 @@ final class CredentialsDropdowns {
             return FormValidation.ok(Messages.FormChecks_Expression());
         }
         return findApiClient(item, id, domain) != null
-                ? FormValidation.ok()
+                ? unambiguous(item, id, domain)
                 : notUsable(item, id, domain, Messages.Credentials_ApiClientTypes());
     }
 
@@ -94,7 +94,25 @@ final class CredentialsDropdowns {
         }
         boolean found = find(item, id, StringCredentials.class, domain) != null
                 || find(item, id, StandardUsernamePasswordCredentials.class, domain) != null;
-        return found ? FormValidation.ok() : notUsable(item, id, domain, Messages.Credentials_PasswordTypes());
+        return found
+                ? unambiguous(item, id, domain)
+                : notUsable(item, id, domain, Messages.Credentials_PasswordTypes());
+    }
+
+    /**
+     * Warns of what the build refuses ({@link SameIdCredentials}). Only with a data center: without
+     * one, every domain admits the form's lookup, and one credential per data center's domain
+     * would look like two.
+     */
+    private static FormValidation unambiguous(Item item, String id, List<DomainRequirement> domain) {
+        if (item == null || domain.isEmpty()) {
+            return FormValidation.ok();
+        }
+        int count = SameIdCredentials.in(item, id.trim(), domain).count();
+        return count > 1
+                ? FormValidation.warning(Messages.CredentialsDropdowns_AmbiguousId(
+                        LogText.value(id.trim()), DataCenterDomain.hostOf(domain), count))
+                : FormValidation.ok();
     }
 
     /** The API client credential with this id as the job would see it, for this data center, or null. */

@@ -6,7 +6,6 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
@@ -46,7 +45,7 @@ final class JenkinsCredentials {
         if (found == null) {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
-        requireNotPersonal(ApiClientCredentials.FIELD, found, StandardUsernamePasswordCredentials.class);
+        requireOnlyAndShared(ApiClientCredentials.FIELD, found);
         CredentialsProvider.track(run, found);
         return found;
     }
@@ -55,14 +54,14 @@ final class JenkinsCredentials {
     StandardCredentials newPassword(String id) throws AbortException {
         StringCredentials text = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (text != null) {
-            requireNotPersonal(NewPassword.FIELD, text, StringCredentials.class);
+            requireOnlyAndShared(NewPassword.FIELD, text);
             CredentialsProvider.track(run, text);
             return text;
         }
         StandardUsernamePasswordCredentials pair = CredentialsProvider.findCredentialById(
                 id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (pair != null) {
-            requireNotPersonal(NewPassword.FIELD, pair, StandardUsernamePasswordCredentials.class);
+            requireOnlyAndShared(NewPassword.FIELD, pair);
             CredentialsProvider.track(run, pair);
             return pair;
         }
@@ -93,19 +92,18 @@ final class JenkinsCredentials {
     }
 
     /**
-     * With a folder's URL, only what the job's folders and Jenkins hold may go: the credentials
-     * anyone who configures that folder could use from a job of their own anyway. The lookup as
-     * SYSTEM never searches a personal store; the instance must be the one the build found.
+     * The id must name one credential of the job's folders and Jenkins ({@link SameIdCredentials}).
+     * With a folder's URL, only what those hold may go, not a personal credential: the credentials
+     * anyone who configures that folder could use from a job of their own anyway. The instance must
+     * be the one the build found.
      */
-    private <C extends StandardCredentials> void requireNotPersonal(String field, C found, Class<C> type)
-            throws AbortException {
-        if (urlOwner == null) {
-            return;
+    private void requireOnlyAndShared(String field, StandardCredentials found) throws AbortException {
+        SameIdCredentials sameId = SameIdCredentials.in(run.getParent(), found.getId(), requirements);
+        String ambiguity = sameId.ambiguity(field, found.getId(), requirements);
+        if (ambiguity != null) {
+            throw new AbortException(ambiguity);
         }
-        boolean shared =
-                CredentialsProvider.lookupCredentialsInItem(type, run.getParent(), ACL.SYSTEM2, requirements).stream()
-                        .anyMatch(candidate -> candidate == found);
-        if (!shared) {
+        if (urlOwner != null && !sameId.holds(found)) {
             throw new AbortException(
                     Messages.Credentials_PersonalToFolderUrl(field, LogText.value(found.getId()), urlOwner));
         }

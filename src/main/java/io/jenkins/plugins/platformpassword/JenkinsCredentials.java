@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
@@ -94,19 +95,29 @@ final class JenkinsCredentials {
     /**
      * The id must name one credential of the job's folders and Jenkins ({@link SameIdCredentials}).
      * With a folder's URL, only what those hold may go, not a personal credential: the credentials
-     * anyone who configures that folder could use from a job of their own anyway. The instance must
-     * be the one the build found.
+     * anyone who configures that folder could use from a job of their own anyway.
      */
     private void requireOnlyAndShared(String field, StandardCredentials found) throws AbortException {
-        SameIdCredentials sameId = SameIdCredentials.in(run.getParent(), found.getId(), requirements);
-        String ambiguity = sameId.ambiguity(field, found.getId(), requirements);
+        String ambiguity = SameIdCredentials.in(run.getParent(), found.getId(), requirements)
+                .ambiguity(field, found.getId(), requirements);
         if (ambiguity != null) {
             throw new AbortException(ambiguity);
         }
-        if (urlOwner != null && !sameId.holds(found)) {
+        if (urlOwner != null && !shared(found)) {
             throw new AbortException(
                     Messages.Credentials_PersonalToFolderUrl(field, LogText.value(found.getId()), urlOwner));
         }
+    }
+
+    /**
+     * Whether the job's folders or Jenkins (or a provider an administrator configured) hold this
+     * very instance. The lookup as SYSTEM never searches a personal store.
+     */
+    private boolean shared(StandardCredentials found) {
+        return CredentialsProvider.lookupCredentialsInItem(
+                        StandardCredentials.class, run.getParent(), ACL.SYSTEM2, requirements)
+                .stream()
+                .anyMatch(candidate -> candidate == found);
     }
 
     private AbortException notUsable(String field, String id, String expected) {

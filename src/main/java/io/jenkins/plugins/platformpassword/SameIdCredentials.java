@@ -1,11 +1,18 @@
 package io.jenkins.plugins.platformpassword;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.DomainRestrictedCredentials;
 import hudson.model.Item;
 import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,10 +24,12 @@ import java.util.List;
  * signs in, and above all which password the user gets and the planter knows. The step therefore
  * uses an id only while it names one credential.
  *
- * <p>Listed as SYSTEM, which never searches a personal store: only their owner writes to those,
- * and a personal credential is the build identity's own choice. System-scoped credentials are left
- * out, as builds never see them. Two domains of one store that admit different data centers may
- * still hold the same id, one for each.
+ * <p>Read store by store as SYSTEM (listing a store needs Credentials/View, which the build need
+ * not hold): the job's folders, nearest first, then Jenkins. Personal stores are not among them:
+ * only their owner writes to those, and a personal credential is the build identity's own choice.
+ * Nor are credentials of providers without a store, which only administrators configure.
+ * System-scoped credentials are left out, as builds never see them. Two domains of one store that
+ * admit different data centers may still hold the same id, one for each.
  */
 final class SameIdCredentials {
 
@@ -31,16 +40,28 @@ final class SameIdCredentials {
     }
 
     static SameIdCredentials in(Item job, String id, List<DomainRequirement> requirements) {
-        return new SameIdCredentials(
-                CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, job, ACL.SYSTEM2, requirements)
-                        .stream()
-                        .filter(candidate -> id.equals(candidate.getId()))
-                        .toList());
-    }
-
-    /** Whether the build's credential is one that the job's folders or Jenkins hold, not a personal one. */
-    boolean holds(StandardCredentials credential) {
-        return found.stream().anyMatch(candidate -> candidate == credential);
+        // Store by store: CredentialsProvider.lookupCredentialsInItem keeps only the first credential of each id,
+        // which is exactly the shadowing to be found.
+        List<StandardCredentials> found = new ArrayList<>();
+        try (ACLContext asSystem = ACL.as2(ACL.SYSTEM2)) {
+            for (CredentialsStore store : CredentialsProvider.lookupStores(job)) {
+                for (Domain domain : store.getDomains()) {
+                    if (!domain.test(requirements)) {
+                        continue;
+                    }
+                    for (Credentials candidate : store.getCredentials(domain)) {
+                        if (candidate instanceof StandardCredentials standard
+                                && id.equals(standard.getId())
+                                && standard.getScope() != CredentialsScope.SYSTEM
+                                && !(candidate instanceof DomainRestrictedCredentials restricted
+                                        && !restricted.matches(requirements))) {
+                            found.add(standard);
+                        }
+                    }
+                }
+            }
+        }
+        return new SameIdCredentials(found);
     }
 
     /** How many credentials answer to the id; more than one makes the build refuse it. */

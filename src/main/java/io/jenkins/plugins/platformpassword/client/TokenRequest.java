@@ -144,8 +144,11 @@ final class TokenRequest extends Operation<AccessToken> {
      * difference is the clocks' skew, not another lifetime, so {@code expires_in} wins. Without a
      * usable {@code expires_in}, {@code expires_on} is taken as far as it lies ahead of the local
      * clock; one that lies in the past says only that the clocks differ, and then, as with neither,
-     * the documented two hours are assumed. Every lifetime is cut to one day: a nonsense value
-     * must neither break the call nor keep a token for ever (a 401 renews it anyway).
+     * the documented two hours are assumed. An {@code expires_in} of zero or less, with no usable
+     * {@code expires_on}, says the token is spent: it serves the call that fetched it and no other,
+     * since every later call would meet a 401 and fetch one anyway. Every lifetime is cut to one
+     * day: a nonsense value must neither break the call nor keep a token for ever (a 401 renews it
+     * anyway).
      */
     private TokenLifetime expiry(JsonObject json) {
         Instant arrived = clock.instant();
@@ -156,6 +159,8 @@ final class TokenRequest extends Operation<AccessToken> {
             lifetime = Duration.ofSeconds(Math.min(expiresIn, MAX_LIFETIME.toSeconds()));
         } else if (expiresOn != null && expiresOn > arrived.getEpochSecond()) {
             lifetime = Duration.ofSeconds(Math.min(expiresOn - arrived.getEpochSecond(), MAX_LIFETIME.toSeconds()));
+        } else if (expiresIn != null) {
+            lifetime = Duration.ZERO;
         } else {
             lifetime = DOCUMENTED_LIFETIME;
         }

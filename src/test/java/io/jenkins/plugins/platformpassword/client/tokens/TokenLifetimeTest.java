@@ -137,6 +137,23 @@ class TokenLifetimeTest {
         assertThat(verifiedExpiry()).isEqualTo(start.plus(Duration.ofHours(2)));
     }
 
+    @ParameterizedTest(name = "expires_in {0} makes a token for the one call")
+    @CsvSource({"0", "-1", "-7200"})
+    void anExpiresInOfZeroOrLessServesOnlyTheCallThatFetchedIt(long expiresIn) throws Exception {
+        tokenAnswer("\"expires_in\":" + expiresIn);
+
+        assertThat(verifiedExpiry())
+                .as("spent on arrival, not kept for two hours")
+                .isEqualTo(start);
+    }
+
+    @Test
+    void anExpiresInOfZeroDefersToAnExpiresOnAhead() throws Exception {
+        tokenAnswer("\"expires_in\":0,\"expires_on\":" + start.plusSeconds(1800).getEpochSecond());
+
+        assertThat(verifiedExpiry()).isEqualTo(start.plusSeconds(1800));
+    }
+
     @Test
     void aLifetimeBeyondADayIsCutToADay() throws Exception {
         tokenAnswer("\"expires_in\":31536000");

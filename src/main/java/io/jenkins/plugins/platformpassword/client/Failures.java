@@ -93,14 +93,29 @@ public final class Failures {
             hint = "Only HTTP " + operation.successStatus()
                     + " means success here, so the change is not treated as done; "
                     + "a proxy or gateway between Jenkins and the platform may have answered instead of the platform.";
-        } else if (status == 405 || status == 415 || status < 200 || status >= 300 && status < 400) {
+        } else if (status == 405 || status == 406 || status == 415 || status < 200 || status >= 300 && status < 400) {
             kind = FailureKind.PROTOCOL;
             hint = status >= 300 && status < 400
                     ? "Redirects are not followed (they would carry the credentials elsewhere); check the data center URL."
                     : "The platform did not accept the request's form; this is a bug in the plugin or an API change.";
-        } else {
+        } else if (status == 408) {
+            // The request did not arrive completely, so it was not acted on: safe to send again.
+            kind = FailureKind.UNAVAILABLE;
+            hint = "The platform, or a proxy or gateway in between, stopped waiting for the request before it had"
+                    + " arrived completely, so it was not processed.";
+            retryable = true;
+        } else if (status == 413 || status == 414 || status == 431) {
+            kind = FailureKind.PROTOCOL;
+            hint = "The request was too large for the platform or for a proxy or gateway in between; the plugin's"
+                    + " requests are small, so a proxy's size limit may be set too low.";
+        } else if (status == 400 || status == 422) {
             kind = FailureKind.REJECTED;
             hint = operation.rejectedHint();
+        } else {
+            // Not an answer the platform documents for a refused value: the value hint would send people the wrong way.
+            kind = FailureKind.REJECTED;
+            hint = "The platform does not document this status for this request; a proxy or gateway between Jenkins"
+                    + " and the platform may have answered instead.";
         }
         String message = join(prefix, platformSays, hint);
         PlatformException failure = new PlatformException(kind, message, status, said.orElse(null), excerpt, 1, null);
@@ -112,6 +127,9 @@ public final class Failures {
      * server sent; when that repeats a secret, the message says only what failed where.
      */
     static PlatformException fromTransport(Operation<?> operation, TransportFailure failure, UntrustedText untrusted) {
+        if (failure.reason() == TransportFailure.Reason.TUNNEL) {
+            return tunnelRefused(operation, failure);
+        }
         FailureKind kind = failure.reason() == TransportFailure.Reason.TIMEOUT
                 ? FailureKind.TIMEOUT
                 : failure.reason() == TransportFailure.Reason.CLOSED ? FailureKind.ABORTED : FailureKind.UNAVAILABLE;
@@ -126,6 +144,31 @@ public final class Failures {
                 : result.retryable(null);
     }
 
+    /**
+     * The proxy would not open a tunnel to the platform, so nothing reached it. A 4xx is the
+     * proxy's policy and asking again changes nothing; a 5xx says it could not reach the platform,
+     * which may pass, like the platform's own 5xx.
+     */
+    private static PlatformException tunnelRefused(Operation<?> operation, TransportFailure failure) {
+        int status = failure.proxyStatus();
+        String hint = status >= 500
+                ? "The proxy could not reach the platform's host: check that the proxy may connect to it, and the"
+                        + " platform's status page."
+                : "Check that the proxy allows connections to the platform's host and port (its administrators"
+                        + " decide), or exempt the host from the proxy in Jenkins' proxy configuration (Manage"
+                        + " Jenkins, System, HTTP Proxy Configuration, No Proxy Host).";
+        PlatformException result = new PlatformException(
+                FailureKind.PROXY,
+                "Could not " + operation.action() + ": " + failure.getMessage() + "; nothing reached the platform. "
+                        + hint,
+                0,
+                null,
+                null,
+                1,
+                null);
+        return status >= 500 ? result.retryable(null) : result;
+    }
+
     private static String withheld(TransportFailure failure, java.net.URI target) {
         String where = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
         String type =
@@ -137,6 +180,7 @@ public final class Failures {
                     case TIMEOUT -> "no complete answer from " + where + " in time";
                     case BROKEN -> "the connection to " + where + " failed";
                     case CLOSED -> "the client was closed while the request to " + where + " was under way";
+                    case TUNNEL -> "Jenkins' HTTP proxy refused to open a tunnel to " + where;
                 };
         return what + " (" + type + "the rest of the message is not quoted: it repeats part of a secret that was sent)";
     }

@@ -72,6 +72,14 @@ public abstract class Operation<T> {
         return "";
     }
 
+    /**
+     * Whether the request changes something on the platform, so that an unclear answer leaves the
+     * change in doubt ({@link PlatformException#mayHaveBeenApplied()}). Reads and token requests do not.
+     */
+    protected boolean changesState() {
+        return false;
+    }
+
     /** Whether 400/401/403 mean "these credentials are wrong" (the token endpoint) rather than "not allowed". */
     protected boolean authenticates() {
         return false;

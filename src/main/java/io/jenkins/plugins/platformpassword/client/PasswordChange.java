@@ -49,6 +49,11 @@ final class PasswordChange extends Operation<Void> {
     }
 
     @Override
+    protected boolean changesState() {
+        return true;
+    }
+
+    @Override
     protected String forbiddenHint() {
         return "Only API clients may change passwords, and only for users in sub-tenants of the API client's own tenant "
                 + "(not for users of the client's tenant itself). Use an API client created in a tenant above the user's "

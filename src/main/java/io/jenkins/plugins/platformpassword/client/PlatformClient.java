@@ -179,15 +179,18 @@ public final class PlatformClient implements AutoCloseable {
         boolean tokenFromCache = false;
         // Every token this call sent: an answer after a refresh may still echo the refused one.
         List<SecretValue> tokensSent = new ArrayList<>();
+        // Whether an attempt of a change ended without a clear answer, so the platform may have applied it.
+        boolean inDoubt = false;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
-                throw Failures.aborted(operation, attempts);
+                throw inDoubt(Failures.aborted(operation, attempts), inDoubt);
             }
             if (calls.isClosed()) {
-                throw Failures.closed(operation, attempts);
+                throw inDoubt(Failures.closed(operation, attempts), inDoubt);
             }
             attempts++;
             PlatformException failure;
+            boolean sending = false;
             try {
                 AccessToken token = null;
                 if (operation.needsToken()) {
@@ -203,7 +206,10 @@ public final class PlatformClient implements AutoCloseable {
                         tokensSent.add(token.value());
                     }
                 }
-                HttpAnswer answer = send(operation, token, attemptTimeout(deadline));
+                Duration timeout = attemptTimeout(deadline);
+                sending = true;
+                HttpAnswer answer = send(operation, token, timeout);
+                sending = false;
                 if (answer.status() == operation.successStatus()) {
                     T value = readSafely(operation, answer);
                     List<String> quotable = operation.quotableTexts(value);
@@ -219,28 +225,35 @@ public final class PlatformClient implements AutoCloseable {
                     listener.tokenRefused();
                     continue;
                 }
+                // A 5xx may come after the platform saved the change; a 2xx other than success says something happened.
+                inDoubt |= operation.changesState() && (answer.isServerError() || answer.status() / 100 == 2);
                 failure = Failures.fromAnswer(operation, answer, untrusted(operation, tokensSent));
             } catch (TransportFailure e) {
+                inDoubt |= operation.changesState() && e.requestMayHaveArrived();
                 if (e.reason() == TransportFailure.Reason.CLOSED) {
-                    throw Failures.closed(operation, attempts);
+                    throw inDoubt(Failures.closed(operation, attempts), inDoubt);
                 }
                 failure = Failures.fromTransport(operation, e, untrusted(operation, tokensSent));
             } catch (TokenCache.WaitedTooLong e) {
                 failure = Failures.deadlineWhileWaitingForToken(e.waited());
             } catch (CancellationException e) {
-                throw Failures.closed(operation, attempts); // closed while waiting for another build's token
+                // closed while waiting for another build's token
+                throw inDoubt(Failures.closed(operation, attempts), inDoubt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Failures.aborted(operation, attempts);
+                // Aborted mid-request, a change may have arrived all the same.
+                throw inDoubt(Failures.aborted(operation, attempts), inDoubt || sending && operation.changesState());
             } catch (PlatformException e) {
                 failure = e;
             }
             if (!failure.isRetryable()) {
-                throw failure.asFinal(attempts, null);
+                throw inDoubt(failure.asFinal(attempts, null), inDoubt);
             }
             retryableFailures++;
             if (!policy.mayRetryAfter(retryableFailures)) {
-                throw failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null);
+                throw inDoubt(
+                        failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null),
+                        inDoubt);
             }
             Duration wait = policy.delay(failure.retryAfter(), clock.instant());
             // The next attempt needs time to do anything: one that starts as the deadline ends can
@@ -249,10 +262,12 @@ public final class PlatformClient implements AutoCloseable {
                     ? settings.requestTimeout()
                     : Duration.ofSeconds(1);
             if (!deadline.allows(wait.plus(leastUseful))) {
-                throw failure.asFinal(
-                        attempts,
-                        "Gave up after " + attempts + " attempt(s): another attempt would pass the "
-                                + HttpTransport.seconds(deadline.total()) + " deadline.");
+                throw inDoubt(
+                        failure.asFinal(
+                                attempts,
+                                "Gave up after " + attempts + " attempt(s): another attempt would pass the "
+                                        + HttpTransport.seconds(deadline.total()) + " deadline."),
+                        inDoubt);
             }
             // A token refresh is one more request but no retry, so it widens the count people see.
             listener.retrying(
@@ -260,13 +275,17 @@ public final class PlatformClient implements AutoCloseable {
             try {
                 // Closing the client ends the wait as an interrupt would: no attempt starts after it.
                 if (calls.awaitClose(wait)) {
-                    throw Failures.closed(operation, attempts);
+                    throw inDoubt(Failures.closed(operation, attempts), inDoubt);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Failures.aborted(operation, attempts);
+                throw inDoubt(Failures.aborted(operation, attempts), inDoubt);
             }
         }
+    }
+
+    private static PlatformException inDoubt(PlatformException failure, boolean inDoubt) {
+        return inDoubt ? failure.withChangeInDoubt() : failure;
     }
 
     /**
@@ -297,7 +316,7 @@ public final class PlatformClient implements AutoCloseable {
             throws TransportFailure, InterruptedException {
         PlatformConnections.Lease lease = connections.lease(route.key());
         if (lease == null) {
-            throw new TransportFailure(
+            throw TransportFailure.beforeSending(
                     TransportFailure.Reason.CLOSED, "the connections to the platform were closed", null);
         }
         try (lease) {
@@ -342,7 +361,7 @@ public final class PlatformClient implements AutoCloseable {
     private Duration attemptTimeout(Deadline deadline) throws TransportFailure {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
-            throw new TransportFailure(
+            throw TransportFailure.beforeSending(
                     TransportFailure.Reason.TIMEOUT,
                     "the " + HttpTransport.seconds(deadline.total()) + " deadline passed",
                     null);

@@ -23,6 +23,7 @@ public final class PlatformException extends Exception {
     private final int attempts;
     private final boolean retryable;
     private final String retryAfter;
+    private final boolean mayHaveBeenApplied;
 
     public PlatformException(
             FailureKind kind,
@@ -45,6 +46,20 @@ public final class PlatformException extends Exception {
             Throwable cause,
             boolean retryable,
             String retryAfter) {
+        this(kind, message, httpStatus, platformError, bodyExcerpt, attempts, cause, retryable, retryAfter, false);
+    }
+
+    private PlatformException(
+            FailureKind kind,
+            String message,
+            int httpStatus,
+            PlatformError platformError,
+            String bodyExcerpt,
+            int attempts,
+            Throwable cause,
+            boolean retryable,
+            String retryAfter,
+            boolean mayHaveBeenApplied) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
@@ -53,6 +68,7 @@ public final class PlatformException extends Exception {
         this.attempts = attempts;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.mayHaveBeenApplied = mayHaveBeenApplied;
     }
 
     /** The same failure, marked as worth another attempt (5xx, 429, connection failures). */
@@ -66,7 +82,36 @@ public final class PlatformException extends Exception {
                 attempts,
                 getCause(),
                 true,
-                retryAfterHeader);
+                retryAfterHeader,
+                mayHaveBeenApplied);
+    }
+
+    /**
+     * The same failure, marked as one after which the platform may have applied the change all the
+     * same: an attempt of it ended without a clear answer (a 5xx, a timeout or a broken connection
+     * once the request was under way, a 2xx other than the one that means success).
+     */
+    PlatformException withChangeInDoubt() {
+        return new PlatformException(
+                kind,
+                getMessage(),
+                httpStatus,
+                platformError,
+                bodyExcerpt,
+                attempts,
+                getCause(),
+                retryable,
+                retryAfter,
+                true);
+    }
+
+    /**
+     * Whether the platform may have applied the change although the call failed: one of its
+     * attempts may have reached the platform and only the answer was unclear. False for reads and
+     * for a change whose every attempt was answered clearly (refused, or never sent).
+     */
+    public boolean mayHaveBeenApplied() {
+        return mayHaveBeenApplied;
     }
 
     boolean isRetryable() {
@@ -104,7 +149,17 @@ public final class PlatformException extends Exception {
     /** The final form of a failure: the attempt count set and, where given, a note on why no further attempt was made. */
     public PlatformException asFinal(int count, String note) {
         String message = note == null ? getMessage() : getMessage() + " " + note;
-        return new PlatformException(kind, message, httpStatus, platformError, bodyExcerpt, count, getCause());
+        return new PlatformException(
+                kind,
+                message,
+                httpStatus,
+                platformError,
+                bodyExcerpt,
+                count,
+                getCause(),
+                false,
+                null,
+                mayHaveBeenApplied);
     }
 
     @Override

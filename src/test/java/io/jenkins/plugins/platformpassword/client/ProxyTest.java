@@ -160,6 +160,43 @@ class ProxyTest {
     }
 
     @Test
+    void aProxyThatForbidsTheHostFailsAtOnceAsAProxyProblem() {
+        proxy.refuseTunnelsWith(403);
+
+        PlatformException failure = failingChange(viaProxy(proxyCredentials(PROXY_USER, PROXY_PASSWORD)));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROXY);
+        assertThat(failure.attempts())
+                .as("a proxy's policy does not change on a second try")
+                .isEqualTo(1);
+        assertThat(failure.mayHaveBeenApplied()).isFalse();
+        assertThat(failure.getMessage())
+                .contains("Jenkins' HTTP proxy refused to open a tunnel to 127.0.0.1:"
+                        + platform.simulator.dataCenterUrl().getPort()
+                        + ": it answered the CONNECT request with HTTP 403; nothing reached the platform.")
+                .contains("No Proxy Host")
+                .doesNotContain(PROXY_PASSWORD);
+        assertThat(platform.simulator.requests())
+                .as("nothing reached the platform")
+                .isEmpty();
+    }
+
+    @Test
+    void aProxyThatCannotReachThePlatformIsRetriedAsAProxyProblem() {
+        proxy.refuseTunnelsWith(502);
+
+        PlatformException failure = failingChange(viaProxy(proxyCredentials(PROXY_USER, PROXY_PASSWORD)));
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROXY);
+        assertThat(failure.attempts()).isEqualTo(3);
+        assertThat(failure.mayHaveBeenApplied()).isFalse();
+        assertThat(failure.getMessage())
+                .contains("it answered the CONNECT request with HTTP 502")
+                .contains("The proxy could not reach the platform's host");
+        assertThat(platform.simulator.requests()).isEmpty();
+    }
+
+    @Test
     void aProxyThatWantsCredentialsWhereNoneAreSetFailsAtOnce() {
         PlatformException failure = failingChange(viaProxy(null));
 

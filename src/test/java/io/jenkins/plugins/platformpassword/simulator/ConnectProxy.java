@@ -42,6 +42,8 @@ public final class ConnectProxy implements AutoCloseable {
     private final ExecutorService threads;
     private final List<ConnectRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** The status an authorised CONNECT gets instead of a tunnel, or 0 to tunnel. */
+    private volatile int tunnelRefusal;
 
     private ConnectProxy(String user, String password) throws IOException {
         this.expectedAuthorization =
@@ -62,6 +64,14 @@ public final class ConnectProxy implements AutoCloseable {
 
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /**
+     * From now on, answers every authorised CONNECT with this status instead of opening the tunnel,
+     * as a proxy does whose policy forbids the host (403) or that cannot reach it (502).
+     */
+    public void refuseTunnelsWith(int status) {
+        tunnelRefusal = status;
     }
 
     /** Every CONNECT so far, in order. */
@@ -123,6 +133,11 @@ public final class ConnectProxy implements AutoCloseable {
     }
 
     private void tunnel(Socket client, String target) throws IOException {
+        int refusal = tunnelRefusal;
+        if (refusal != 0) {
+            write(client.getOutputStream(), "HTTP/1.1 " + refusal + " Refused\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
         int colon = target.lastIndexOf(':');
         String host = target.substring(0, colon);
         if (!host.equals("127.0.0.1") && !host.equals("localhost")) {

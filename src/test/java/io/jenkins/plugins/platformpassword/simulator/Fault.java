@@ -57,6 +57,19 @@ public final class Fault {
                 (exchange, shutdown, normal) -> error.toAnswer().send(exchange));
     }
 
+    /**
+     * Acts on the request as usual (a password change is saved), then answers with this status and
+     * a platform-shaped error body instead, as a gateway that gave up waiting does after the
+     * platform saved.
+     */
+    public static Fault appliedThenStatus(int status) {
+        PlatformError error = PlatformError.forStatus(checkedStatus(status));
+        return new Fault("applied, then status " + status, (exchange, shutdown, normal) -> {
+            normal.get();
+            error.toAnswer().send(exchange);
+        });
+    }
+
     /** Any status and body, e.g. a proxy's HTML error page or broken JSON; {@code contentType} may be null (no header). */
     public static Fault body(int status, String contentType, String body) {
         Answer answer = Answer.of(checkedStatus(status), contentType, Objects.requireNonNull(body, "body"));

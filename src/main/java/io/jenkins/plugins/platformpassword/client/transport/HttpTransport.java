@@ -161,6 +161,23 @@ public final class HttpTransport implements AutoCloseable {
 
     private static final String NO_CONTENT_WITH_BODY = "unexpected content length header with 204 response";
 
+    /**
+     * The status of a CONNECT that the proxy refused, or 0. The JDK's tunnel reports a status other
+     * than 200 and 407 only as a plain {@code IOException} with this text (the same in Java 17 and
+     * 25, {@code PlainTunnelingConnection}); the status is the proxy's, so it is quoted.
+     */
+    private static int tunnelRefusal(Throwable cause) {
+        if (cause.getClass() != IOException.class
+                || cause.getMessage() == null
+                || !cause.getMessage().startsWith(TUNNEL_FAILED)) {
+            return 0;
+        }
+        String status = cause.getMessage().substring(TUNNEL_FAILED.length()).trim();
+        return status.matches("[1-9][0-9]{2}") ? Integer.parseInt(status) : 0;
+    }
+
+    private static final String TUNNEL_FAILED = "Tunnel failed, got: ";
+
     private static TransportFailure closed(URI target) {
         return new TransportFailure(
                 TransportFailure.Reason.CLOSED,
@@ -197,7 +214,7 @@ public final class HttpTransport implements AutoCloseable {
                         broken.getCause());
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                return new TransportFailure(
+                return TransportFailure.beforeSending(
                         TransportFailure.Reason.TIMEOUT,
                         "could not connect to " + describe(target) + " within the connect timeout",
                         cause);
@@ -221,6 +238,13 @@ public final class HttpTransport implements AutoCloseable {
                                 + TLS_HINT,
                         cause);
             }
+            int tunnelStatus = tunnelRefusal(cause);
+            if (tunnelStatus > 0) {
+                return TransportFailure.tunnelRefused(
+                        "Jenkins' HTTP proxy refused to open a tunnel to " + describe(target)
+                                + ": it answered the CONNECT request with HTTP " + tunnelStatus,
+                        tunnelStatus);
+            }
             if (cause instanceof IOException) {
                 return new TransportFailure(
                         TransportFailure.Reason.BROKEN,
@@ -230,7 +254,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         // Not a network failure: the request could not even be built (the JDK quotes a header it refuses,
         // which may hold the token). Only the type is kept, and no cause is attached.
-        return new TransportFailure(
+        return TransportFailure.beforeSending(
                 TransportFailure.Reason.BROKEN,
                 "the request to " + describe(target) + " failed ("
                         + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName() + ")",

@@ -25,17 +25,53 @@ public final class TransportFailure extends Exception {
         /** The connection broke while the request or answer was under way. */
         BROKEN,
         /** The client or its transport was closed while the request was under way. Not transient. */
-        CLOSED
+        CLOSED,
+        /** Jenkins' proxy answered the tunnel's CONNECT with a status other than 200: nothing reached the platform. */
+        TUNNEL
     }
 
     private final Reason reason;
+    private final boolean requestMayHaveArrived;
+    private final int proxyStatus;
 
+    /** A failure with the connection up (a timeout, a broken connection) counts as one the platform may have seen. */
     public TransportFailure(Reason reason, String message, Throwable cause) {
+        this(reason, message, cause, reason == Reason.TIMEOUT || reason == Reason.BROKEN || reason == Reason.CLOSED, 0);
+    }
+
+    private TransportFailure(
+            Reason reason, String message, Throwable cause, boolean requestMayHaveArrived, int proxyStatus) {
         super(message, cause);
         this.reason = reason;
+        this.requestMayHaveArrived = requestMayHaveArrived;
+        this.proxyStatus = proxyStatus;
+    }
+
+    /** Nothing was sent: no connection within the connect timeout, or a request the JDK would not build. */
+    public static TransportFailure beforeSending(Reason reason, String message, Throwable cause) {
+        return new TransportFailure(reason, message, cause, false, 0);
+    }
+
+    /** The proxy refused the tunnel with this status. */
+    static TransportFailure tunnelRefused(String message, int proxyStatus) {
+        return new TransportFailure(Reason.TUNNEL, message, null, false, proxyStatus);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * Whether the request may have reached the platform before the failure, so that the platform
+     * may have acted on it: false for a failure to connect, to set up TLS or a tunnel, or to build
+     * the request, true once a connection carried it.
+     */
+    public boolean requestMayHaveArrived() {
+        return requestMayHaveArrived;
+    }
+
+    /** The status the proxy answered a refused tunnel with; 0 for every other reason. */
+    public int proxyStatus() {
+        return proxyStatus;
     }
 }

@@ -30,12 +30,33 @@ public final class PasswordChanger {
         try {
             return client.changePassword(user, password);
         } catch (PlatformException refused) {
+            PlatformException failure = refused;
             if (preflight == PreflightMode.ON_FAILURE
                     && (refused.kind() == FailureKind.FORBIDDEN || refused.kind() == FailureKind.NOT_FOUND)) {
-                throw explained(refused, user);
+                failure = explained(refused, user);
             }
-            throw refused;
+            throw failure.mayHaveBeenApplied() ? failure.asFinal(failure.attempts(), inDoubt(failure)) : failure;
         }
+    }
+
+    /**
+     * A failed change that may have happened all the same must not read as a plain refusal: the
+     * credential does hold the new password, and a person who tries it should know it may now be
+     * the user's. A later refusal can even be caused by the earlier attempt (a password the
+     * platform has just set counts as used).
+     */
+    private static String inDoubt(PlatformException failure) {
+        boolean refusal =
+                switch (failure.kind()) {
+                    case REJECTED, FORBIDDEN, NOT_FOUND, AUTHENTICATION, PROXY -> true;
+                    default -> false;
+                };
+        return (refusal
+                        ? "An earlier attempt ended without a clear answer, so the platform may have set the new"
+                                + " password then, and this refusal may be about that change."
+                        : "The platform may have set the new password all the same: an attempt ended without a"
+                                + " clear answer.")
+                + " Check whether the new password works before changing it again.";
     }
 
     /**

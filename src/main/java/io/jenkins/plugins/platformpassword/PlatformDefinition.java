@@ -3,7 +3,7 @@ package io.jenkins.plugins.platformpassword;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@link FolderPlatforms}: what a step means by {@code platform: 'eu2'}. Holds a credential id,
  * never a secret. In a folder, the forms list and check the credentials that folder sees.
  */
-public class PlatformDefinition extends AbstractDescribableImpl<PlatformDefinition> {
+public class PlatformDefinition implements Describable<PlatformDefinition> {
 
     /* No initialisers: XStream skips them (see ChangePlatformPasswordStep). */
     private final String name;

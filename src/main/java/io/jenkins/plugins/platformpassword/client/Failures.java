@@ -93,11 +93,13 @@ public final class Failures {
             hint = "Only HTTP " + operation.successStatus()
                     + " means success here, so the change is not treated as done; "
                     + "a proxy or gateway between Jenkins and the platform may have answered instead of the platform.";
-        } else if (status == 405 || status == 406 || status == 415 || status < 200 || status >= 300 && status < 400) {
+        } else if (status >= 300 && status < 400) {
             kind = FailureKind.PROTOCOL;
-            hint = status >= 300 && status < 400
-                    ? "Redirects are not followed (they would carry the credentials elsewhere); check the data center URL."
-                    : "The platform did not accept the request's form; this is a bug in the plugin or an API change.";
+            hint =
+                    "Redirects are not followed (they would carry the credentials elsewhere); check the data center URL.";
+        } else if (status == 405 || status == 406 || status == 415 || status < 200) {
+            kind = FailureKind.PROTOCOL;
+            hint = "The platform did not accept the request's form; this is a bug in the plugin or an API change.";
         } else if (status == 408) {
             // The request did not arrive completely, so it was not acted on: safe to send again.
             kind = FailureKind.UNAVAILABLE;

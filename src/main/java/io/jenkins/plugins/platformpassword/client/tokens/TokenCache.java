@@ -74,7 +74,7 @@ public final class TokenCache {
 
         private static final long serialVersionUID = 1L;
 
-        private final transient Duration waited;
+        private final Duration waited;
 
         WaitedTooLong(Duration waited) {
             super("waited " + waited + " for another caller's token request");

@@ -95,7 +95,11 @@ final class Exchange {
     /** The headers and the body collected up to the cap; only after {@link #reachedCap()}. */
     Answer cutAtCap() {
         HttpResponse.ResponseInfo seen = info;
-        return new Answer(seen.statusCode(), seen.headers(), seen.version(), body.collected());
+        CappedBody collected = body;
+        if (seen == null || collected == null) {
+            throw new IllegalStateException("no answer has arrived to cut");
+        }
+        return new Answer(seen.statusCode(), seen.headers(), seen.version(), collected.collected());
     }
 
     /**

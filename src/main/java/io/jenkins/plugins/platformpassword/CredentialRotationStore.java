@@ -106,8 +106,8 @@ final class CredentialRotationStore implements RotationStore {
             throw new RotationStoreException(NewPassword.FIELD + ": " + Messages.Run_SameCredential(LogText.value(id)));
         }
         // Above all here: a planted twin would receive the user's new password and be rewritten in the target's place.
-        String ambiguity =
-                SameIdCredentials.in(run.getParent(), id, requirements).ambiguity(NewPassword.FIELD, id, requirements);
+        String ambiguity = SameIdCredentials.in(run.getParent(), id, requirements, SameIdCredentials.PASSWORD_KINDS)
+                .ambiguity(NewPassword.FIELD, id, requirements);
         if (ambiguity != null) {
             throw new RotationStoreException(ambiguity);
         }

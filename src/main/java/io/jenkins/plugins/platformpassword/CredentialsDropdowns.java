@@ -10,6 +10,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.model.Queue;
 import hudson.model.User;
 import hudson.model.queue.Tasks;
@@ -77,7 +78,7 @@ final class CredentialsDropdowns {
             return FormValidation.ok(Messages.FormChecks_Expression());
         }
         return findApiClient(item, id, domain) != null
-                ? unambiguous(item, id, domain)
+                ? unambiguous(item, id, domain, SameIdCredentials.API_CLIENT_KINDS)
                 : notUsable(item, id, domain, Messages.Credentials_ApiClientTypes());
     }
 
@@ -95,7 +96,7 @@ final class CredentialsDropdowns {
         boolean found = find(item, id, StringCredentials.class, domain) != null
                 || find(item, id, StandardUsernamePasswordCredentials.class, domain) != null;
         return found
-                ? unambiguous(item, id, domain)
+                ? unambiguous(item, id, domain, SameIdCredentials.PASSWORD_KINDS)
                 : notUsable(item, id, domain, Messages.Credentials_PasswordTypes());
     }
 
@@ -104,11 +105,14 @@ final class CredentialsDropdowns {
      * one, every domain admits the form's lookup, and one credential per data center's domain
      * would look like two.
      */
-    private static FormValidation unambiguous(Item item, String id, List<DomainRequirement> domain) {
-        if (item == null || domain.isEmpty()) {
+    private static FormValidation unambiguous(
+            Item item, String id, List<DomainRequirement> domain, List<Class<? extends StandardCredentials>> kinds) {
+        if (domain.isEmpty()) {
             return FormValidation.ok();
         }
-        int count = SameIdCredentials.in(item, id.trim(), domain).count();
+        // In the global configuration (no item), what every job sees: the Jenkins store's domains.
+        ModelObject context = item == null ? Jenkins.get() : item;
+        int count = SameIdCredentials.in(context, id.trim(), domain, kinds).count();
         return count > 1
                 ? FormValidation.warning(Messages.CredentialsDropdowns_AmbiguousId(
                         LogText.value(id.trim()), DataCenterDomain.hostOf(domain), count))

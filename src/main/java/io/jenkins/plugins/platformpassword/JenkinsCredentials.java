@@ -46,7 +46,7 @@ final class JenkinsCredentials {
         if (found == null) {
             throw notUsable(ApiClientCredentials.FIELD, id, Messages.Credentials_ApiClientTypes());
         }
-        requireOnlyAndShared(ApiClientCredentials.FIELD, found);
+        requireOnlyAndShared(ApiClientCredentials.FIELD, found, SameIdCredentials.API_CLIENT_KINDS);
         CredentialsProvider.track(run, found);
         return found;
     }
@@ -55,14 +55,14 @@ final class JenkinsCredentials {
     StandardCredentials newPassword(String id) throws AbortException {
         StringCredentials text = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (text != null) {
-            requireOnlyAndShared(NewPassword.FIELD, text);
+            requireOnlyAndShared(NewPassword.FIELD, text, SameIdCredentials.PASSWORD_KINDS);
             CredentialsProvider.track(run, text);
             return text;
         }
         StandardUsernamePasswordCredentials pair = CredentialsProvider.findCredentialById(
                 id, StandardUsernamePasswordCredentials.class, run, requirements);
         if (pair != null) {
-            requireOnlyAndShared(NewPassword.FIELD, pair);
+            requireOnlyAndShared(NewPassword.FIELD, pair, SameIdCredentials.PASSWORD_KINDS);
             CredentialsProvider.track(run, pair);
             return pair;
         }
@@ -97,8 +97,10 @@ final class JenkinsCredentials {
      * With a folder's URL, only what those hold may go, not a personal credential: the credentials
      * anyone who configures that folder could use from a job of their own anyway.
      */
-    private void requireOnlyAndShared(String field, StandardCredentials found) throws AbortException {
-        String ambiguity = SameIdCredentials.in(run.getParent(), found.getId(), requirements)
+    private void requireOnlyAndShared(
+            String field, StandardCredentials found, List<Class<? extends StandardCredentials>> kinds)
+            throws AbortException {
+        String ambiguity = SameIdCredentials.in(run.getParent(), found.getId(), requirements, kinds)
                 .ambiguity(field, found.getId(), requirements);
         if (ambiguity != null) {
             throw new AbortException(ambiguity);

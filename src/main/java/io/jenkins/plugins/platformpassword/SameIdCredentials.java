@@ -5,15 +5,17 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.DomainRestrictedCredentials;
-import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.ArrayList;
 import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The credentials under one id that the job's folders and Jenkins hold, in the domains that admit
@@ -33,18 +35,34 @@ import java.util.List;
  */
 final class SameIdCredentials {
 
+    /** What the API client's lookup accepts: a twin of another kind cannot shadow it. */
+    static final List<Class<? extends StandardCredentials>> API_CLIENT_KINDS =
+            List.of(StandardUsernamePasswordCredentials.class);
+
+    /** What the new password's and the rotation target's lookups accept. */
+    static final List<Class<? extends StandardCredentials>> PASSWORD_KINDS =
+            List.of(StringCredentials.class, StandardUsernamePasswordCredentials.class);
+
     private final List<StandardCredentials> found;
 
     private SameIdCredentials(List<StandardCredentials> found) {
         this.found = found;
     }
 
-    static SameIdCredentials in(Item job, String id, List<DomainRequirement> requirements) {
+    /**
+     * @param context the job, or the folder or Jenkins whose configuration names the credential
+     * @param kinds   the kinds the lookup accepts
+     */
+    static SameIdCredentials in(
+            ModelObject context,
+            String id,
+            List<DomainRequirement> requirements,
+            List<Class<? extends StandardCredentials>> kinds) {
         // Store by store: CredentialsProvider.lookupCredentialsInItem keeps only the first credential of each id,
         // which is exactly the shadowing to be found.
         List<StandardCredentials> found = new ArrayList<>();
         try (ACLContext asSystem = ACL.as2(ACL.SYSTEM2)) {
-            for (CredentialsStore store : CredentialsProvider.lookupStores(job)) {
+            for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
                 for (Domain domain : store.getDomains()) {
                     if (!domain.test(requirements)) {
                         continue;
@@ -52,6 +70,7 @@ final class SameIdCredentials {
                     for (Credentials candidate : store.getCredentials(domain)) {
                         if (candidate instanceof StandardCredentials standard
                                 && id.equals(standard.getId())
+                                && kinds.stream().anyMatch(kind -> kind.isInstance(standard))
                                 && standard.getScope() != CredentialsScope.SYSTEM
                                 && !(candidate instanceof DomainRestrictedCredentials restricted
                                         && !restricted.matches(requirements))) {

@@ -148,6 +148,19 @@ class SameIdCredentialsTest {
     }
 
     @Test
+    void aSameIdCredentialOfAKindTheLookupSkipsIsNotCounted() throws Exception {
+        // The API client's lookup takes only Username with password credentials: a Secret text twin cannot shadow it.
+        Folder customer = j.createProject(Folder.class, "customer");
+        allowPlanterToCreateOn(customer);
+        plant(RotationStepTest.storeOf(customer), secretText(JenkinsPlatform.API_CLIENT_ID, PLANTED_SECRET));
+
+        FreeStyleBuild build = j.buildAndAssertSuccess(job(customer, JenkinsPlatform.PASSWORD_ID, false));
+
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).hasValue(JenkinsPlatform.NEW_PASSWORD);
+        j.assertLogNotContains(PLANTED_SECRET, build);
+    }
+
+    @Test
     void oneIdInTwoDataCentersDomainsNamesOneCredentialForEach() throws Exception {
         // The layout docs/rotation.md describes: one store, one domain per data center, the same id in each.
         jenkinsStore.addDomain(hostDomain("eu8-cloud.example.com"), secretText(TARGET, PLANTED_PASSWORD));

@@ -145,8 +145,8 @@ final class TokenRequest extends Operation<AccessToken> {
      * usable {@code expires_in}, {@code expires_on} is taken as far as it lies ahead of the local
      * clock; one that lies in the past says only that the clocks differ, and then, as with neither,
      * the documented two hours are assumed. An {@code expires_in} of zero or less, with no usable
-     * {@code expires_on}, says the token is spent: it serves the call that fetched it and no other,
-     * since every later call would meet a 401 and fetch one anyway. Every lifetime is cut to one
+     * {@code expires_on}, says the token is spent: it serves the attempt that fetched it and no
+     * other, since a later one would meet a 401 and fetch a token anyway. Every lifetime is cut to one
      * day: a nonsense value must neither break the call nor keep a token for ever (a 401 renews it
      * anyway).
      */
@@ -173,7 +173,9 @@ final class TokenRequest extends Operation<AccessToken> {
             return null;
         }
         try {
-            return (long) Double.parseDouble(text);
+            double value = Double.parseDouble(text);
+            // NaN would truncate to 0, a spent token; it says nothing, like a value that is no number.
+            return Double.isFinite(value) ? (long) value : null;
         } catch (NumberFormatException e) {
             return null;
         }

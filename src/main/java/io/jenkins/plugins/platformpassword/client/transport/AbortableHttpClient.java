@@ -98,6 +98,7 @@ final class AbortableHttpClient extends HttpClient {
         if (!exchange.startWaiting()) {
             throw stoppedBeforeSending(exchange.stopped());
         }
+        HttpRequest sent = watched(request, exchange);
         HttpResponse<byte[]> response = null;
         IOException failure = null;
         InterruptedException interrupt = null;
@@ -106,7 +107,7 @@ final class AbortableHttpClient extends HttpClient {
             ScheduledFuture<?> alarm = deadlines.set(
                     () -> deadlinePassed(exchange), exchange.timeout().toNanos());
             try {
-                response = jdk.send(request, exchange::bodyFor);
+                response = jdk.send(sent, exchange::bodyFor);
             } catch (IOException e) {
                 failure = e;
             } catch (InterruptedException e) {
@@ -170,6 +171,18 @@ final class AbortableHttpClient extends HttpClient {
                 // The connections are closing, which ends this exchange as well.
             }
         }
+    }
+
+    /** The same request, its body (if any) watched, so that a failure can tell whether the request went out. */
+    private static HttpRequest watched(HttpRequest request, Exchange exchange) {
+        Optional<HttpRequest.BodyPublisher> body = request.bodyPublisher();
+        if (body.isEmpty()) {
+            return request;
+        }
+        exchange.expectBody();
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .method(request.method(), new WatchedBody(body.get(), exchange))
+                .build();
     }
 
     private static IOException stoppedBeforeSending(Exchange.Stop why) throws InterruptedException {

@@ -33,6 +33,8 @@ final class Exchange {
     private final int bodyCap;
     private final Duration timeout;
     private volatile boolean headersArrived;
+    private volatile boolean hasBody;
+    private volatile boolean bodyRequested;
     private volatile CappedBody body;
     private volatile HttpResponse.ResponseInfo info;
     private volatile Stop stopped;
@@ -84,6 +86,29 @@ final class Exchange {
 
     boolean headersArrived() {
         return headersArrived;
+    }
+
+    /** The request has a body, watched by {@link WatchedBody}: whether it was sent is then known. */
+    void expectBody() {
+        hasBody = true;
+    }
+
+    void bodyRequested() {
+        bodyRequested = true;
+    }
+
+    /** Whether a request's headers went out, as far as its body tells. */
+    enum Sent {
+        /** The JDK asked for the body, which it does once the headers are out. */
+        YES,
+        /** The JDK never asked for the body. */
+        NO,
+        /** A request without a body: not known. */
+        UNKNOWN
+    }
+
+    Sent requestSent() {
+        return !hasBody ? Sent.UNKNOWN : bodyRequested ? Sent.YES : Sent.NO;
     }
 
     /** Whether the body filled the cap: what was collected is then all the caller gets, and complete as such. */

@@ -106,12 +106,12 @@ public final class HttpTransport implements AutoCloseable {
         request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
         Exchange exchange = new Exchange(maxBodyBytes + 1, Duration.ofMillis(millis));
         if (!callerCalls.add(exchange)) {
-            throw closed(target);
+            throw closed(target).withRequestSent(false);
         }
         HttpResponse<BodyReader.Result> response;
         try {
             if (!inFlight.add(exchange)) {
-                throw closed(target);
+                throw closed(target).withRequestSent(false);
             }
             try (Exchange.Scope scope = exchange.enter()) {
                 response = request.asObject(raw -> BodyReader.read(raw, maxBodyBytes));
@@ -123,7 +123,7 @@ public final class HttpTransport implements AutoCloseable {
                     // again. Nothing of such a body would be read anyway.
                     return new HttpAnswer(204, null, null, new byte[0], false);
                 }
-                throw failure(e, target, timeout);
+                throw failure(e, target, timeout, exchange.requestSent());
             } finally {
                 inFlight.remove(exchange);
             }
@@ -184,6 +184,43 @@ public final class HttpTransport implements AutoCloseable {
                 "the connection to " + describe(target) + " was closed while the request was under way",
                 null);
     }
+
+    /**
+     * The failure, and whether the platform may have received the request: known from the body
+     * ({@link WatchedBody}) when there is one, and from the JDK when it says the peer did not
+     * process the request (Java 25 does after a GOAWAY or a refused stream; Java 17 does not say).
+     *
+     * @param sent whether the request's headers went out
+     */
+    private static TransportFailure failure(UnirestException e, URI target, Duration timeout, Exchange.Sent sent)
+            throws InterruptedException {
+        TransportFailure failure = failure(e, target, timeout);
+        if (unprocessedByPeer(e)) {
+            return failure.withRequestSent(false);
+        }
+        if (sent == Exchange.Sent.YES && failure.reason() == TransportFailure.Reason.TLS) {
+            // TLS broke on a connection that had carried the request (a renegotiation, say): not a certificate
+            // problem to fix before anything is sent, but a change that may have arrived.
+            return new TransportFailure(
+                    TransportFailure.Reason.BROKEN,
+                    "the TLS connection to " + describe(target) + " failed after the request was sent ("
+                            + safeReason(failure.getCause()) + ")",
+                    failure.getCause());
+        }
+        return sent == Exchange.Sent.UNKNOWN ? failure : failure.withRequestSent(sent == Exchange.Sent.YES);
+    }
+
+    /** The JDK's own word that the server did not act on the request. */
+    private static boolean unprocessedByPeer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass() == IOException.class && UNPROCESSED_BY_PEER.equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String UNPROCESSED_BY_PEER = "request not processed by peer";
 
     private static TransportFailure failure(UnirestException e, URI target, Duration timeout)
             throws InterruptedException {

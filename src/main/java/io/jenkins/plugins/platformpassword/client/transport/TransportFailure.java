@@ -57,6 +57,13 @@ public final class TransportFailure extends Exception {
         return new TransportFailure(Reason.TUNNEL, message, null, false, proxyStatus);
     }
 
+    /** The same failure with what is known about whether the request went out. */
+    TransportFailure withRequestSent(boolean sent) {
+        return sent == requestMayHaveArrived
+                ? this
+                : new TransportFailure(reason, getMessage(), getCause(), sent, proxyStatus);
+    }
+
     public Reason reason() {
         return reason;
     }

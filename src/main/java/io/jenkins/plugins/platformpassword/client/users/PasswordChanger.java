@@ -43,15 +43,10 @@ public final class PasswordChanger {
      * A failed change that may have happened all the same must not read as a plain refusal: the
      * credential does hold the new password, and a person who tries it should know it may now be
      * the user's. A later refusal can even be caused by the earlier attempt (a password the
-     * platform has just set counts as used).
+     * platform has just set counts as used); other failures have nothing to do with that change.
      */
     private static String inDoubt(PlatformException failure) {
-        boolean refusal =
-                switch (failure.kind()) {
-                    case REJECTED, FORBIDDEN, NOT_FOUND, AUTHENTICATION, PROXY -> true;
-                    default -> false;
-                };
-        return (refusal
+        return (failure.kind() == FailureKind.REJECTED
                         ? "An earlier attempt ended without a clear answer, so the platform may have set the new"
                                 + " password then, and this refusal may be about that change."
                         : "The platform may have set the new password all the same: an attempt ended without a"

@@ -181,6 +181,33 @@ class PasswordRotationTest {
     }
 
     @Test
+    void aRefusalAfterOnlyClearAnswersRemovesThePendingPassword() throws Exception {
+        // A 429 and a 408 say the request was not acted on: the 400 that follows is the whole story.
+        platform.simulator.enqueueFault(platform.passwordPath(platform.user), Fault.tooManyRequests("0"));
+        platform.simulator.enqueueFault(platform.passwordPath(platform.user), Fault.status(408));
+        platform.simulator.enqueueFault(platform.passwordPath(platform.user), Fault.status(400));
+
+        RotationException stopped = rotateExpectingFailure(store);
+
+        assertThat(stopped.platformFailure()).contains(FailureKind.REJECTED);
+        assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
+        assertThat(stopped).hasMessageContaining("pending credential was removed");
+        assertThat(store.pending()).isEmpty();
+        assertThat(platform.activePassword()).isEqualTo(RotationPlatform.INITIAL_PASSWORD);
+    }
+
+    @Test
+    void aRequestTooLargeForAProxyRemovesThePendingPassword() throws Exception {
+        platform.simulator.enqueueFault(platform.passwordPath(platform.user), Fault.status(413));
+
+        RotationException stopped = rotateExpectingFailure(store);
+
+        assertThat(stopped.platformFailure()).contains(FailureKind.PROTOCOL);
+        assertThat(stopped.activePassword()).isEqualTo(ActivePassword.CURRENT);
+        assertThat(store.pending()).isEmpty();
+    }
+
+    @Test
     void aRefusalWhileFinishingKeepsThePendingPasswordBecauseItMayBeActive() throws Exception {
         // The interrupted run changed the platform and died before promoting: pending is the only copy.
         assertThatThrownBy(() -> rotate(FaultyStore.crashing(store, Step.PROMOTE, When.BEFORE_WRITE)))

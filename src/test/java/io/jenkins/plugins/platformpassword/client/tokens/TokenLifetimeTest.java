@@ -154,6 +154,14 @@ class TokenLifetimeTest {
         assertThat(verifiedExpiry()).isEqualTo(start.plusSeconds(1800));
     }
 
+    @ParameterizedTest(name = "expires_in {0} says nothing: two hours")
+    @CsvSource({"\"NaN\"", "\"Infinity\"", "\"-Infinity\""})
+    void anExpiresInThatIsNoFiniteNumberMeansTheDocumentedTwoHours(String expiresIn) throws Exception {
+        tokenAnswer("\"expires_in\":" + expiresIn);
+
+        assertThat(verifiedExpiry()).isEqualTo(start.plus(Duration.ofHours(2)));
+    }
+
     @Test
     void aLifetimeBeyondADayIsCutToADay() throws Exception {
         tokenAnswer("\"expires_in\":31536000");

@@ -180,9 +180,7 @@ final class AbortableHttpClient extends HttpClient {
             return request;
         }
         exchange.expectBody();
-        return HttpRequest.newBuilder(request, (name, value) -> true)
-                .method(request.method(), new WatchedBody(body.get(), exchange))
-                .build();
+        return new WatchedRequest(request, body.get(), exchange);
     }
 
     private static IOException stoppedBeforeSending(Exchange.Stop why) throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.platformpassword;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -100,6 +101,11 @@ final class JenkinsCredentials {
     private void requireOnlyAndShared(
             String field, StandardCredentials found, List<Class<? extends StandardCredentials>> kinds)
             throws AbortException {
+        if (found.getScope() == CredentialsScope.SYSTEM) {
+            // The Jenkins store keeps these from builds; a folder store does not, and only a crafted request puts one
+            // there (its form offers Global alone), which needs nothing but Credentials/Create.
+            throw new AbortException(Messages.Credentials_SystemScope(field, LogText.value(found.getId())));
+        }
         String ambiguity = SameIdCredentials.in(run.getParent(), found.getId(), requirements, kinds)
                 .ambiguity(field, found.getId(), requirements);
         if (ambiguity != null) {

@@ -15,6 +15,7 @@ import hudson.security.ACLContext;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -30,8 +31,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * not hold): the job's folders, nearest first, then Jenkins. Personal stores are not among them:
  * only their owner writes to those, and a personal credential is the build identity's own choice.
  * Nor are credentials of providers without a store, which only administrators configure.
- * System-scoped credentials are left out, as builds never see them. Two domains of one store that
- * admit different data centers may still hold the same id, one for each.
+ * System-scoped credentials of the Jenkins store are left out, as builds never see them; a folder
+ * store hands out every credential it holds, whatever its scope, so there they count. Two domains
+ * of one store that admit different data centers may still hold the same id, one for each.
  */
 final class SameIdCredentials {
 
@@ -71,7 +73,8 @@ final class SameIdCredentials {
                         if (candidate instanceof StandardCredentials standard
                                 && id.equals(standard.getId())
                                 && kinds.stream().anyMatch(kind -> kind.isInstance(standard))
-                                && standard.getScope() != CredentialsScope.SYSTEM
+                                && !(standard.getScope() == CredentialsScope.SYSTEM
+                                        && store.getContext() instanceof Jenkins)
                                 && !(candidate instanceof DomainRestrictedCredentials restricted
                                         && !restricted.matches(requirements))) {
                             found.add(standard);

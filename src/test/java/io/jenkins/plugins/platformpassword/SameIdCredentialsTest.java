@@ -148,6 +148,52 @@ class SameIdCredentialsTest {
     }
 
     @Test
+    void aSystemScopedPasswordPlantedInAFolderIsNotUsed() throws Exception {
+        // A folder's form offers only the Global scope, but its store takes any; its provider hands out any too.
+        Folder customer = j.createProject(Folder.class, "customer");
+        allowPlanterToCreateOn(customer);
+        plant(
+                RotationStepTest.storeOf(customer),
+                new StringCredentialsImpl(
+                        CredentialsScope.SYSTEM,
+                        JenkinsPlatform.PASSWORD_ID,
+                        "planted",
+                        Secret.fromString(PLANTED_PASSWORD)));
+
+        FreeStyleBuild build =
+                j.buildAndAssertStatus(Result.FAILURE, job(customer, JenkinsPlatform.PASSWORD_ID, false));
+
+        j.assertLogContains(
+                "passwordCredentialsId: credential '" + JenkinsPlatform.PASSWORD_ID + "' has the System scope", build);
+        assertNothingSent(build);
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).isEmpty();
+    }
+
+    @Test
+    void testConnectionRefusesAnApiClientIdThatNamesTwoCredentials() throws Exception {
+        Folder customer = j.createProject(Folder.class, "customer");
+        FreeStyleProject project = job(customer, JenkinsPlatform.PASSWORD_ID, false);
+        allowPlanterToCreateOn(customer);
+        plant(
+                RotationStepTest.storeOf(customer),
+                new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        JenkinsPlatform.API_CLIENT_ID,
+                        "planted",
+                        platform.apiClient.clientId(),
+                        PLANTED_SECRET));
+        ChangePlatformPasswordStep.DescriptorImpl form =
+                j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
+
+        FormValidation check = form.doTestConnection(
+                project, "", platform.url(), JenkinsPlatform.API_CLIENT_ID, platform.customerUser);
+
+        assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.renderHtml()).contains("its folders and Jenkins hold 2 of them");
+        assertThat(platform.simulator.requests()).as("neither secret was sent").isEmpty();
+    }
+
+    @Test
     void aSameIdCredentialOfAKindTheLookupSkipsIsNotCounted() throws Exception {
         // The API client's lookup takes only Username with password credentials: a Secret text twin cannot shadow it.
         Folder customer = j.createProject(Folder.class, "customer");

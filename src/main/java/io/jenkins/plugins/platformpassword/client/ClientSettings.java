@@ -39,7 +39,11 @@ public record ClientSettings(
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
     public static final Duration DEFAULT_TOKEN_RENEWAL_MARGIN = Duration.ofMinutes(15);
-    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The longest success answer read. A search for 100 users runs to some 50 KiB, and the
+     * contract bounds neither its items nor a user's members; error answers are read to 64 KiB.
+     */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     public ClientSettings {
         requirePositive(connectTimeout, "connectTimeout");

@@ -211,6 +211,14 @@ public final class PlatformClient implements AutoCloseable {
                 HttpAnswer answer = send(operation, token, timeout);
                 sending = false;
                 if (answer.status() == operation.successStatus()) {
+                    if (answer.truncated()) {
+                        // Read in part, it would fail as broken JSON and send people looking in the wrong place.
+                        throw Failures.protocol(
+                                operation,
+                                answer.status(),
+                                "its answer is longer than the " + settings.maxBodyBytes() / 1024
+                                        + " KiB the client reads, so none of it is used");
+                    }
                     T value = readSafely(operation, answer);
                     List<String> quotable = operation.quotableTexts(value);
                     if (!quotable.isEmpty()

@@ -14,7 +14,18 @@ final class BodyReader {
     record Result(
             int status, String contentType, String retryAfter, byte[] body, boolean truncated, IOException ioError) {}
 
+    /**
+     * How much of an error answer is read. Only its start is ever quoted, yet the whole of what is
+     * read is screened for secrets before that, so more would cost time and say nothing more.
+     */
+    static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
     private BodyReader() {}
+
+    /** A success answer is read up to the client's cap, since all of it is used; any other up to {@link #MAX_ERROR_BODY_BYTES}. */
+    static int capFor(int status, int maxBytes) {
+        return status >= 200 && status < 300 ? maxBytes : Math.min(maxBytes, MAX_ERROR_BODY_BYTES);
+    }
 
     static Result read(RawResponse raw, int maxBytes) {
         String contentType = emptyToNull(raw.getHeaders().getFirst("Content-Type"));
@@ -36,14 +47,15 @@ final class BodyReader {
                     false,
                     new IOException("the answer is compressed although no compression was asked for"));
         }
+        int cap = capFor(raw.getStatus(), maxBytes);
         byte[] body;
         try (InputStream in = raw.getContent()) {
-            body = in == null ? new byte[0] : in.readNBytes(maxBytes + 1);
+            body = in == null ? new byte[0] : in.readNBytes(cap + 1);
         } catch (IOException e) {
             return new Result(raw.getStatus(), contentType, retryAfter, new byte[0], false, e);
         }
-        boolean truncated = body.length > maxBytes;
-        byte[] kept = truncated ? java.util.Arrays.copyOf(body, maxBytes) : body;
+        boolean truncated = body.length > cap;
+        byte[] kept = truncated ? java.util.Arrays.copyOf(body, cap) : body;
         return new Result(raw.getStatus(), contentType, retryAfter, kept, truncated, null);
     }
 

@@ -74,7 +74,7 @@ final class Exchange {
 
     /** Called by the JDK when status and headers have arrived: from here on the body is read. */
     HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
-        CappedBody reader = new CappedBody(bodyCap);
+        CappedBody reader = new CappedBody(BodyReader.capFor(info.statusCode(), bodyCap - 1) + 1);
         this.info = info;
         body = reader;
         headersArrived = true;

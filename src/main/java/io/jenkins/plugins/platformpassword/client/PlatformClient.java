@@ -4,6 +4,7 @@ import io.jenkins.plugins.platformpassword.client.secrets.SecretValue;
 import io.jenkins.plugins.platformpassword.client.secrets.UntrustedText;
 import io.jenkins.plugins.platformpassword.client.tokens.AccessToken;
 import io.jenkins.plugins.platformpassword.client.tokens.TokenCache;
+import io.jenkins.plugins.platformpassword.client.transport.BodyCap;
 import io.jenkins.plugins.platformpassword.client.transport.HttpAnswer;
 import io.jenkins.plugins.platformpassword.client.transport.HttpTransport;
 import io.jenkins.plugins.platformpassword.client.transport.InFlightCalls;
@@ -335,7 +336,8 @@ public final class PlatformClient implements AutoCloseable {
             if (route.proxyAuthorization() != null) {
                 request.header("Proxy-Authorization", route.proxyAuthorization().reveal());
             }
-            return transport.execute(request, timeout, settings.maxBodyBytes(), calls);
+            return transport.execute(
+                    request, timeout, new BodyCap(operation.successStatus(), settings.maxBodyBytes()), calls);
         }
     }
 

@@ -56,6 +56,27 @@ class LargeAnswerTest {
     }
 
     @Test
+    void aLongAnswerOtherThanSuccessIsReadOnlyToItsQuotableStart() {
+        // Only 204 means success for the change: a 200 is read like an error, to 64 KiB, and screened that far.
+        platform.simulator.enqueueFault("/api/2/users/", Fault.body(200, "text/plain", "x".repeat(1_000_000)));
+
+        PlatformException failure;
+        try (PlatformClient client = platform.client()) {
+            failure = catchThrowableOfType(
+                    PlatformException.class,
+                    () -> client.changePassword(
+                            UserId.parse(platform.customerUser),
+                            NewPassword.of(io.jenkins.plugins.platformpassword.client.secrets.SecretValue.of(
+                                    "New-Passw0rd-for-test"))));
+        }
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.bodyExcerpt())
+                .as("quoted, not withheld as if it echoed a secret: 1 MB of it would outrun the screen's budget")
+                .hasValueSatisfying(excerpt -> assertThat(excerpt).startsWith("\"xxxx"));
+    }
+
+    @Test
     void anAnswerOverTheCapIsRefusedForItsLength() {
         String body = userWithPolicies(4000);
         assertThat(body.length()).isGreaterThan(ClientSettings.DEFAULT_MAX_BODY_BYTES);

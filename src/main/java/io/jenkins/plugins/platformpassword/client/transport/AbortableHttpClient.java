@@ -176,7 +176,8 @@ final class AbortableHttpClient extends HttpClient {
     /** The same request, its body (if any) watched, so that a failure can tell whether the request went out. */
     private static HttpRequest watched(HttpRequest request, Exchange exchange) {
         Optional<HttpRequest.BodyPublisher> body = request.bodyPublisher();
-        if (body.isEmpty()) {
+        if (body.isEmpty() || body.get().contentLength() == 0) {
+            // The JDK never asks for an empty body over HTTP/1.1, sent or not: then nothing is known.
             return request;
         }
         exchange.expectBody();

@@ -14,20 +14,9 @@ final class BodyReader {
     record Result(
             int status, String contentType, String retryAfter, byte[] body, boolean truncated, IOException ioError) {}
 
-    /**
-     * How much of an error answer is read. Only its start is ever quoted, yet the whole of what is
-     * read is screened for secrets before that, so more would cost time and say nothing more.
-     */
-    static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
     private BodyReader() {}
 
-    /** A success answer is read up to the client's cap, since all of it is used; any other up to {@link #MAX_ERROR_BODY_BYTES}. */
-    static int capFor(int status, int maxBytes) {
-        return status >= 200 && status < 300 ? maxBytes : Math.min(maxBytes, MAX_ERROR_BODY_BYTES);
-    }
-
-    static Result read(RawResponse raw, int maxBytes) {
+    static Result read(RawResponse raw, BodyCap caps) {
         String contentType = emptyToNull(raw.getHeaders().getFirst("Content-Type"));
         String retryAfter = emptyToNull(raw.getHeaders().getFirst("Retry-After"));
         if (hasNoBody(raw.getStatus())) {
@@ -47,7 +36,7 @@ final class BodyReader {
                     false,
                     new IOException("the answer is compressed although no compression was asked for"));
         }
-        int cap = capFor(raw.getStatus(), maxBytes);
+        int cap = caps.forStatus(raw.getStatus());
         byte[] body;
         try (InputStream in = raw.getContent()) {
             body = in == null ? new byte[0] : in.readNBytes(cap + 1);

@@ -30,7 +30,7 @@ final class Exchange {
 
     private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
-    private final int bodyCap;
+    private final BodyCap caps;
     private final Duration timeout;
     private volatile boolean headersArrived;
     private volatile boolean hasBody;
@@ -46,8 +46,8 @@ final class Exchange {
      */
     private boolean interruptedByStop;
 
-    Exchange(int bodyCap, Duration timeout) {
-        this.bodyCap = bodyCap;
+    Exchange(BodyCap caps, Duration timeout) {
+        this.caps = caps;
         this.timeout = timeout;
     }
 
@@ -74,7 +74,8 @@ final class Exchange {
 
     /** Called by the JDK when status and headers have arrived: from here on the body is read. */
     HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
-        CappedBody reader = new CappedBody(BodyReader.capFor(info.statusCode(), bodyCap - 1) + 1);
+        // One byte over the cap, so that a longer body shows as truncated.
+        CappedBody reader = new CappedBody(caps.forStatus(info.statusCode()) + 1);
         this.info = info;
         body = reader;
         headersArrived = true;

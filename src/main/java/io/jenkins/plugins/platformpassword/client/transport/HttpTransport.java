@@ -96,7 +96,7 @@ public final class HttpTransport implements AutoCloseable {
      *                              transport was closed meanwhile
      * @throws InterruptedException when the calling thread is interrupted (a build abort)
      */
-    public HttpAnswer execute(HttpRequest<?> request, Duration timeout, int maxBodyBytes, InFlightCalls callerCalls)
+    public HttpAnswer execute(HttpRequest<?> request, Duration timeout, BodyCap caps, InFlightCalls callerCalls)
             throws TransportFailure, InterruptedException {
         // Messages name the host and port, which every request on this transport shares.
         URI target = key.origin();
@@ -104,7 +104,7 @@ public final class HttpTransport implements AutoCloseable {
         // The JDK's own limit covers the wait for the headers; the exchange's alarm, set to the same
         // time, covers the body.
         request.requestTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, millis)));
-        Exchange exchange = new Exchange(maxBodyBytes + 1, Duration.ofMillis(millis));
+        Exchange exchange = new Exchange(caps, Duration.ofMillis(millis));
         if (!callerCalls.add(exchange)) {
             throw closed(target).withRequestSent(false);
         }
@@ -114,7 +114,7 @@ public final class HttpTransport implements AutoCloseable {
                 throw closed(target).withRequestSent(false);
             }
             try (Exchange.Scope scope = exchange.enter()) {
-                response = request.asObject(raw -> BodyReader.read(raw, maxBodyBytes));
+                response = request.asObject(raw -> BodyReader.read(raw, caps));
             } catch (UnirestException e) {
                 if (noContentWithABody(e)) {
                     // The status line said 204, and a gateway added a length or a chunked body, which RFC 9110

@@ -42,6 +42,12 @@ final class RotationPermission {
             Authentication build, CredentialsStore store, String reference, String credentialId, SystemRotations optIn)
             throws RotationStoreException {
         if (isSystem(build)) {
+            if (credentialId.contains("/")) {
+                // A line names a folder's credential as folder/id, so "acme/svc" in the Jenkins store would answer to
+                // the line meant for folder acme's "svc". The store's form refuses such an id; only a crafted request
+                // makes one.
+                throw new RotationStoreException(Messages.Rotation_SlashInIdAsSystem(LogText.value(credentialId)));
+            }
             if (!optIn.allows(reference)) {
                 throw new RotationStoreException(
                         Messages.Rotation_RefusedAsSystem(LogText.value(credentialId), LogText.value(reference)));

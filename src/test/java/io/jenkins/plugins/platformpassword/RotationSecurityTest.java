@@ -108,6 +108,25 @@ class RotationSecurityTest {
     }
 
     @Test
+    void anIdWithASlashIsNeverRotatedAsSystem() throws Exception {
+        // "customer/x" in the Jenkins store would answer to the line meant for folder customer's "x".
+        String slashed = "customer/" + JenkinsPlatform.PASSWORD_ID;
+        RotationStepTest.storeOf(j.jenkins)
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL, slashed, "crafted id", Secret.fromString("Slash-Passw0rd-1")));
+        PlatformPasswordConfiguration.get().setRotationAsSystem(slashed);
+        FreeStyleProject project = rotatingJob(j.jenkins, "slashed", slashed);
+        Map<String, Stored> before = contents(j.jenkins);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("credential '" + slashed + "' has a / in its id", build);
+        assertNothingHappened(before, j.jenkins);
+    }
+
+    @Test
     void aBuildRunningAsAUserWithoutCredentialsUpdateMayNotRotate() throws Exception {
         FreeStyleProject project = rotatingJob(j.jenkins, "as-operator", JenkinsPlatform.PASSWORD_ID);
         runAs(project, OPERATOR);

@@ -172,6 +172,25 @@ public final class PlatformClient implements AutoCloseable {
         if (route.refusal() != null) {
             throw Failures.proxyRefused(operation, route.refusal());
         }
+        ChangeDoubt doubt = new ChangeDoubt();
+        try {
+            return attempt(operation, doubt);
+        } catch (PlatformException e) {
+            // Once, here, for every way the call fails: what an earlier attempt did stays true whatever ends it.
+            throw doubt.mayHaveArrived ? e.withChangeInDoubt() : e;
+        }
+    }
+
+    /** Whether an attempt of a change ended without a clear answer, so the platform may have applied it. */
+    private static final class ChangeDoubt {
+        boolean mayHaveArrived;
+
+        void note(boolean arrived) {
+            mayHaveArrived |= arrived;
+        }
+    }
+
+    private <T> Result<T> attempt(Operation<T> operation, ChangeDoubt doubt) throws PlatformException {
         Deadline deadline = Deadline.after(settings.deadline());
         RetryPolicy policy = settings.retryPolicy();
         int attempts = 0;
@@ -180,14 +199,12 @@ public final class PlatformClient implements AutoCloseable {
         boolean tokenFromCache = false;
         // Every token this call sent: an answer after a refresh may still echo the refused one.
         List<SecretValue> tokensSent = new ArrayList<>();
-        // Whether an attempt of a change ended without a clear answer, so the platform may have applied it.
-        boolean inDoubt = false;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
-                throw inDoubt(Failures.aborted(operation, attempts), inDoubt);
+                throw Failures.aborted(operation, attempts);
             }
             if (calls.isClosed()) {
-                throw inDoubt(Failures.closed(operation, attempts), inDoubt);
+                throw Failures.closed(operation, attempts);
             }
             attempts++;
             PlatformException failure;
@@ -235,34 +252,33 @@ public final class PlatformClient implements AutoCloseable {
                     continue;
                 }
                 // A 5xx may come after the platform saved the change; a 2xx other than success says something happened.
-                inDoubt |= operation.changesState() && (answer.isServerError() || answer.status() / 100 == 2);
+                doubt.note(operation.changesState() && (answer.isServerError() || answer.status() / 100 == 2));
                 failure = Failures.fromAnswer(operation, answer, untrusted(operation, tokensSent));
             } catch (TransportFailure e) {
-                inDoubt |= operation.changesState() && e.requestMayHaveArrived();
+                doubt.note(operation.changesState() && e.requestMayHaveArrived());
                 if (e.reason() == TransportFailure.Reason.CLOSED) {
-                    throw inDoubt(Failures.closed(operation, attempts), inDoubt);
+                    throw Failures.closed(operation, attempts);
                 }
                 failure = Failures.fromTransport(operation, e, untrusted(operation, tokensSent));
             } catch (TokenCache.WaitedTooLong e) {
                 failure = Failures.deadlineWhileWaitingForToken(e.waited());
             } catch (CancellationException e) {
                 // closed while waiting for another build's token
-                throw inDoubt(Failures.closed(operation, attempts), inDoubt);
+                throw Failures.closed(operation, attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // Aborted mid-request, a change may have arrived all the same.
-                throw inDoubt(Failures.aborted(operation, attempts), inDoubt || sending && operation.changesState());
+                doubt.note(sending && operation.changesState());
+                throw Failures.aborted(operation, attempts);
             } catch (PlatformException e) {
                 failure = e;
             }
             if (!failure.isRetryable()) {
-                throw inDoubt(failure.asFinal(attempts, null), inDoubt);
+                throw failure.asFinal(attempts, null);
             }
             retryableFailures++;
             if (!policy.mayRetryAfter(retryableFailures)) {
-                throw inDoubt(
-                        failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null),
-                        inDoubt);
+                throw failure.asFinal(attempts, attempts > 1 ? "Gave up after " + attempts + " attempts." : null);
             }
             Duration wait = policy.delay(failure.retryAfter(), clock.instant());
             // The next attempt needs time to do anything: one that starts as the deadline ends can
@@ -271,12 +287,10 @@ public final class PlatformClient implements AutoCloseable {
                     ? settings.requestTimeout()
                     : Duration.ofSeconds(1);
             if (!deadline.allows(wait.plus(leastUseful))) {
-                throw inDoubt(
-                        failure.asFinal(
-                                attempts,
-                                "Gave up after " + attempts + " attempt(s): another attempt would pass the "
-                                        + HttpTransport.seconds(deadline.total()) + " deadline."),
-                        inDoubt);
+                throw failure.asFinal(
+                        attempts,
+                        "Gave up after " + attempts + " attempt(s): another attempt would pass the "
+                                + HttpTransport.seconds(deadline.total()) + " deadline.");
             }
             // A token refresh is one more request but no retry, so it widens the count people see.
             listener.retrying(
@@ -284,17 +298,13 @@ public final class PlatformClient implements AutoCloseable {
             try {
                 // Closing the client ends the wait as an interrupt would: no attempt starts after it.
                 if (calls.awaitClose(wait)) {
-                    throw inDoubt(Failures.closed(operation, attempts), inDoubt);
+                    throw Failures.closed(operation, attempts);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw inDoubt(Failures.aborted(operation, attempts), inDoubt);
+                throw Failures.aborted(operation, attempts);
             }
         }
-    }
-
-    private static PlatformException inDoubt(PlatformException failure, boolean inDoubt) {
-        return inDoubt ? failure.withChangeInDoubt() : failure;
     }
 
     /**

@@ -73,17 +73,7 @@ public final class PlatformException extends Exception {
 
     /** The same failure, marked as worth another attempt (5xx, 429, connection failures). */
     PlatformException retryable(String retryAfterHeader) {
-        return new PlatformException(
-                kind,
-                getMessage(),
-                httpStatus,
-                platformError,
-                bodyExcerpt,
-                attempts,
-                getCause(),
-                true,
-                retryAfterHeader,
-                mayHaveBeenApplied);
+        return copy(getMessage(), attempts, true, retryAfterHeader, mayHaveBeenApplied);
     }
 
     /**
@@ -92,17 +82,22 @@ public final class PlatformException extends Exception {
      * once the request was under way, a 2xx other than the one that means success).
      */
     PlatformException withChangeInDoubt() {
+        return copy(getMessage(), attempts, retryable, retryAfter, true);
+    }
+
+    /** This failure with other values for the fields that change as it travels up; the rest stays. */
+    private PlatformException copy(String message, int count, boolean retry, String retryAfterHeader, boolean applied) {
         return new PlatformException(
                 kind,
-                getMessage(),
+                message,
                 httpStatus,
                 platformError,
                 bodyExcerpt,
-                attempts,
+                count,
                 getCause(),
-                retryable,
-                retryAfter,
-                true);
+                retry,
+                retryAfterHeader,
+                applied);
     }
 
     /**
@@ -149,17 +144,7 @@ public final class PlatformException extends Exception {
     /** The final form of a failure: the attempt count set and, where given, a note on why no further attempt was made. */
     public PlatformException asFinal(int count, String note) {
         String message = note == null ? getMessage() : getMessage() + " " + note;
-        return new PlatformException(
-                kind,
-                message,
-                httpStatus,
-                platformError,
-                bodyExcerpt,
-                count,
-                getCause(),
-                false,
-                null,
-                mayHaveBeenApplied);
+        return copy(message, count, false, null, mayHaveBeenApplied);
     }
 
     @Override

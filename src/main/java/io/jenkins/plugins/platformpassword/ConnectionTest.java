@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
-import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.platformpassword.client.ApiClientCredentials;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.platformpassword.client.UserId;
 import io.jenkins.plugins.platformpassword.client.platforms.NamedPlatform;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
 import java.util.List;
-import jenkins.model.Jenkins;
 
 /**
  * "Test connection": gets a fresh token with the selected API client and, when a user id is
@@ -65,12 +63,11 @@ final class ConnectionTest {
                 return CredentialsDropdowns.checkApiClient(item, credentialsId, domain);
             }
             // As the build would: an id that names two API clients is refused before either is sent.
-            ModelObject context = item == null ? Jenkins.get() : item;
-            int twins = SameIdCredentials.in(context, stored.getId(), domain, SameIdCredentials.API_CLIENT_KINDS)
-                    .count();
-            if (twins > 1) {
-                return FormValidation.error(Messages.CredentialsDropdowns_AmbiguousId(
-                        LogText.value(stored.getId()), DataCenterDomain.hostOf(domain), twins));
+            String ambiguity = SameIdCredentials.inForm(
+                            item, stored.getId(), domain, SameIdCredentials.API_CLIENT_KINDS)
+                    .formAmbiguity();
+            if (ambiguity != null) {
+                return FormValidation.error(ambiguity);
             }
             ApiClientCredentials credentials = JenkinsCredentials.toClient(stored);
             try (PlatformClient client = new PlatformClient(

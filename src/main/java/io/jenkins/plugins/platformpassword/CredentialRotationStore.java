@@ -107,7 +107,7 @@ final class CredentialRotationStore implements RotationStore {
         }
         // Above all here: a planted twin would receive the user's new password and be rewritten in the target's place.
         String ambiguity = SameIdCredentials.in(run.getParent(), id, requirements, SameIdCredentials.PASSWORD_KINDS)
-                .ambiguity(NewPassword.FIELD, id, requirements);
+                .ambiguity(NewPassword.FIELD);
         if (ambiguity != null) {
             throw new RotationStoreException(ambiguity);
         }

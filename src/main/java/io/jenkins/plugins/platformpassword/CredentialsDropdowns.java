@@ -10,7 +10,6 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Util;
 import hudson.model.Item;
-import hudson.model.ModelObject;
 import hudson.model.Queue;
 import hudson.model.User;
 import hudson.model.queue.Tasks;
@@ -110,13 +109,9 @@ final class CredentialsDropdowns {
         if (domain.isEmpty()) {
             return FormValidation.ok();
         }
-        // In the global configuration (no item), what every job sees: the Jenkins store's domains.
-        ModelObject context = item == null ? Jenkins.get() : item;
-        int count = SameIdCredentials.in(context, id.trim(), domain, kinds).count();
-        return count > 1
-                ? FormValidation.warning(Messages.CredentialsDropdowns_AmbiguousId(
-                        LogText.value(id.trim()), DataCenterDomain.hostOf(domain), count))
-                : FormValidation.ok();
+        String ambiguity =
+                SameIdCredentials.inForm(item, id.trim(), domain, kinds).formAmbiguity();
+        return ambiguity == null ? FormValidation.ok() : FormValidation.warning(ambiguity);
     }
 
     /** The API client credential with this id as the job would see it, for this data center, or null. */

@@ -107,7 +107,7 @@ final class JenkinsCredentials {
             throw new AbortException(Messages.Credentials_SystemScope(field, LogText.value(found.getId())));
         }
         String ambiguity = SameIdCredentials.in(run.getParent(), found.getId(), requirements, kinds)
-                .ambiguity(field, found.getId(), requirements);
+                .ambiguity(field);
         if (ambiguity != null) {
             throw new AbortException(ambiguity);
         }

@@ -9,11 +9,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.DomainRestrictedCredentials;
+import hudson.model.Item;
 import hudson.model.ModelObject;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.platformpassword.client.secrets.LogText;
-import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -45,10 +45,14 @@ final class SameIdCredentials {
     static final List<Class<? extends StandardCredentials>> PASSWORD_KINDS =
             List.of(StringCredentials.class, StandardUsernamePasswordCredentials.class);
 
-    private final List<StandardCredentials> found;
+    private final String id;
+    private final List<DomainRequirement> requirements;
+    private final int count;
 
-    private SameIdCredentials(List<StandardCredentials> found) {
-        this.found = found;
+    private SameIdCredentials(String id, List<DomainRequirement> requirements, int count) {
+        this.id = id;
+        this.requirements = requirements;
+        this.count = count;
     }
 
     /**
@@ -62,7 +66,7 @@ final class SameIdCredentials {
             List<Class<? extends StandardCredentials>> kinds) {
         // Store by store: CredentialsProvider.lookupCredentialsInItem keeps only the first credential of each id,
         // which is exactly the shadowing to be found.
-        List<StandardCredentials> found = new ArrayList<>();
+        int found = 0;
         try (ACLContext asSystem = ACL.as2(ACL.SYSTEM2)) {
             for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
                 for (Domain domain : store.getDomains()) {
@@ -77,26 +81,37 @@ final class SameIdCredentials {
                                         && store.getContext() instanceof Jenkins)
                                 && !(candidate instanceof DomainRestrictedCredentials restricted
                                         && !restricted.matches(requirements))) {
-                            found.add(standard);
+                            found++;
                         }
                     }
                 }
             }
         }
-        return new SameIdCredentials(found);
+        return new SameIdCredentials(id, requirements, found);
     }
 
-    /** How many credentials answer to the id; more than one makes the build refuse it. */
-    int count() {
-        return found.size();
+    /** For a form: the job's stores, or in the global configuration (no item) Jenkins' own. */
+    static SameIdCredentials inForm(
+            Item item,
+            String id,
+            List<DomainRequirement> requirements,
+            List<Class<? extends StandardCredentials>> kinds) {
+        return in(item == null ? Jenkins.get() : item, id, requirements, kinds);
     }
 
     /** The build's refusal when more than one credential answers to the id, or null when the id is unambiguous. */
-    String ambiguity(String field, String id, List<DomainRequirement> requirements) {
-        if (found.size() < 2) {
-            return null;
-        }
-        return Messages.Credentials_AmbiguousId(
-                field, LogText.value(id), DataCenterDomain.hostOf(requirements), found.size());
+    String ambiguity(String field) {
+        return count < 2
+                ? null
+                : Messages.Credentials_AmbiguousId(
+                        field, LogText.value(id), DataCenterDomain.hostOf(requirements), count);
+    }
+
+    /** The same for a form, which names no field: what the build will refuse, or null. */
+    String formAmbiguity() {
+        return count < 2
+                ? null
+                : Messages.CredentialsDropdowns_AmbiguousId(
+                        LogText.value(id), DataCenterDomain.hostOf(requirements), count);
     }
 }

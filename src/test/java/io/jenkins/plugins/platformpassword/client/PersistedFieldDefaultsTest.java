@@ -69,6 +69,7 @@ class PersistedFieldDefaultsTest {
             "JenkinsProxy", "Jenkins' proxy settings, read afresh for each build",
             "PasswordChangeRun", "one step run",
             "PasswordChangeRun.Outcomes", "one step run's outcomes; the summary's entries are stored instead",
+            "SameIdCredentials", "one count of the credentials under an id, made per look-up",
             "SystemRotations", "parsed afresh from the stored text of PlatformPasswordConfiguration.rotationAsSystem");
 
     /** Primitive stored fields, and why the false or 0 of a missing element is the right value. */

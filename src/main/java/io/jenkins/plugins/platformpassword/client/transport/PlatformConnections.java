@@ -242,7 +242,10 @@ public final class PlatformConnections implements AutoCloseable {
         }
         toClose.forEach(HttpTransport::close);
         timers.shutdownNow();
-        jdkThreads.shutdownNow();
+        // Not shutdownNow: a task already queued here may be the JDK completing an exchange that
+        // the close has just aborted, and dropping it would leave that request's caller waiting.
+        // The workers end on their own once the queue is empty.
+        jdkThreads.shutdown();
     }
 
     @Override

@@ -159,6 +159,20 @@ class Http2FaultTest {
     }
 
     @Test
+    void aChangeThatCrossedAGoAwayIsSentAgainOverANewConnection() throws Exception {
+        platform.simulator.enqueueFault("/api/2/idp/token", Fault.goAwayCrossingTheNextRequest());
+        try (PlatformClient client = platform.client(shortTimeouts())) {
+            client.changePassword(UserId.parse(platform.customerUser), PASSWORD);
+        }
+        List<RecordedRequest> requests = platform.simulator.requests();
+        assertThat(requests)
+                .as("the refused change is not processed, so not recorded")
+                .hasSize(2);
+        assertThat(requests.get(1).clientPort()).isNotEqualTo(requests.get(0).clientPort());
+        assertThat(platform.simulator.passwordOf(platform.customerUser)).contains("New-Passw0rd-for-test");
+    }
+
+    @Test
     void aStreamResetLeavesTheConnectionToTheNextRequest() throws Exception {
         platform.simulator.enqueueFault("/api/2/users/", Fault.oversizedBody(400, 8 * 1024 * 1024));
         ClientSettings settings = platform.settings().withMaxBodyBytes(4096);

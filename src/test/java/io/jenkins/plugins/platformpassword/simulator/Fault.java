@@ -105,8 +105,22 @@ public final class Fault {
      */
     public static Fault goAwayAfterAnswer() {
         return new Fault("GOAWAY after the answer", (exchange, shutdown, normal) -> {
+            JettyExchanges.lastStreamBeforeGoAway(exchange);
             normal.get().send(exchange);
             JettyExchanges.goAway(exchange, true);
+        });
+    }
+
+    /**
+     * HTTP/2 only: answers the request as usual, having made its stream the connection's last, and
+     * sends the GOAWAY only when the client's next request arrives on the connection, which the
+     * server then refuses unprocessed and drops the connection: the next request crossed the
+     * GOAWAY on the wire, as it may when it follows the answer at once.
+     */
+    public static Fault goAwayCrossingTheNextRequest() {
+        return new Fault("GOAWAY crossing the next request", (exchange, shutdown, normal) -> {
+            JettyExchanges.lastStreamBeforeGoAway(exchange);
+            normal.get().send(exchange);
         });
     }
 

@@ -2,7 +2,10 @@ package io.jenkins.plugins.platformpassword.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.http2.HTTP2Session;
@@ -111,6 +114,38 @@ final class JettyExchanges {
         });
         return session.isPresent();
     }
+
+    /**
+     * Makes the exchange's stream the last one its HTTP/2 connection handles, before its answer
+     * goes out: a client that sends its next request at once may have it on the wire before the
+     * GOAWAY that follows the answer reaches it, and a server that has said "nothing after this
+     * stream" must not act on that request ({@link #refusedAfterGoAway}).
+     */
+    static void lastStreamBeforeGoAway(HttpExchange exchange) {
+        Optional<Request> request = jettyRequest(exchange);
+        request.flatMap(JettyExchanges::http2Session)
+                .ifPresent(session -> GOING_AWAY.put(session, streamId(request.get())));
+    }
+
+    /**
+     * Whether the exchange came on a stream after the last one its connection handles: it is then
+     * refused as unprocessed, as RFC 9113 (section 6.8) has it, and the connection dropped,
+     * before anything of it is recorded or acted on.
+     */
+    static boolean refusedAfterGoAway(HttpExchange exchange) {
+        Optional<Request> request = jettyRequest(exchange);
+        Optional<HTTP2Session> session = request.flatMap(JettyExchanges::http2Session);
+        Integer last = session.map(GOING_AWAY::get).orElse(null);
+        if (last == null || streamId(request.get()) <= last) {
+            return false;
+        }
+        session.get().goAway(new GoAwayFrame(last, ErrorCode.NO_ERROR.code, "going away".getBytes()), Callback.NOOP);
+        dropConnection(exchange);
+        return true;
+    }
+
+    /** The last stream each going-away connection handles; weak, as a connection ends with its test. */
+    private static final Map<HTTP2Session, Integer> GOING_AWAY = Collections.synchronizedMap(new WeakHashMap<>());
 
     static boolean isJetty(HttpExchange exchange) {
         return jettyRequest(exchange).isPresent();

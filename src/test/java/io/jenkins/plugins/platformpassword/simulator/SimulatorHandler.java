@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What happens to every request, in this order: it is read and recorded; the configured latency
+ * What happens to every request, in this order: one that came on an HTTP/2 connection after the
+ * stream a GOAWAY names as its last is refused, unrecorded; the rest is read and recorded; the configured latency
  * passes; then a queued fault for its path plays out, or the router answers it normally; last,
  * the log's listeners hear how it ended.
  */
@@ -33,6 +34,9 @@ final class SimulatorHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         long started = System.nanoTime();
+        if (JettyExchanges.refusedAfterGoAway(exchange)) {
+            return;
+        }
         RecordedRequest request = null;
         try {
             request = record(exchange);

@@ -35,10 +35,18 @@ public final class Json {
     public static final String NOT_AN_OBJECT = "not a JSON object (strict JSON, no member name twice)";
 
     /**
-     * How deep an answer may nest. The contract's deepest answer (a tenant with its path) is three
-     * levels; the limit keeps a hostile body from costing more than that shape needs.
+     * How deep the client keeps what an answer holds. The contract's deepest answer the client
+     * reads (a tenant with its path) is three levels. Deeper values are checked and left out (see
+     * {@link #read}), so that a hostile body costs no more than that shape needs, and the
+     * recursion here stays shallow.
      */
     static final int MAX_DEPTH = 32;
+
+    /**
+     * How deep a body may nest at all: Gson's own default, which bounds the reader's stack when it
+     * skips what lies below {@link #MAX_DEPTH}. Deeper, a body is unreadable.
+     */
+    static final int MAX_NESTING = 255;
 
     /**
      * Parses a body as a JSON object; empty when it is not one (HTML, truncated JSON, an array).
@@ -55,6 +63,7 @@ public final class Json {
         }
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(MAX_NESTING);
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 return Optional.empty();
             }
@@ -67,11 +76,19 @@ public final class Json {
         }
     }
 
-    /** One value, or null when it nests too deep or repeats a member name. */
+    /**
+     * One value, or null when it repeats a member name. An object or array below {@link #MAX_DEPTH}
+     * is read for its syntax only and kept as JSON null. The contract leaves an error's
+     * {@code context} and {@code data} free, so a platform may nest them deeper than anything the
+     * client reads; refusing the whole body for that lost the error's own message. Names repeated
+     * in the part left out are not looked for: nothing there is kept, so no reading of it is acted
+     * on.
+     */
     private static JsonElement read(JsonReader reader, int depth) throws IOException {
         JsonToken next = reader.peek();
         if (depth > MAX_DEPTH && (next == JsonToken.BEGIN_OBJECT || next == JsonToken.BEGIN_ARRAY)) {
-            return null;
+            reader.skipValue();
+            return JsonNull.INSTANCE;
         }
         switch (next) {
             case BEGIN_OBJECT:

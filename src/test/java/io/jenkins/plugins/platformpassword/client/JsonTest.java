@@ -3,6 +3,7 @@ package io.jenkins.plugins.platformpassword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,47 @@ class JsonTest {
     }
 
     @Test
-    void nestingDeeperThanTheLimitIsUnreadableAndTheLimitItselfIsRead() {
-        assertThat(Json.parseObject(nested(Json.MAX_DEPTH))).isPresent();
-        assertThat(Json.parseObject(nested(Json.MAX_DEPTH + 1))).isEmpty();
+    void valuesBelowTheDepthKeptAreLeftOutAndTheRestIsRead() {
+        assertThat(innermost(Json.parseObject(nested(Json.MAX_DEPTH)).orElseThrow()))
+                .isEqualTo(new JsonObject());
+        JsonElement leftOut =
+                innermost(Json.parseObject(nested(Json.MAX_DEPTH + 1)).orElseThrow());
+        assertThat(leftOut.isJsonNull()).isTrue();
+
+        String deepContext = "{\"error\":{\"message\":\"Bad\",\"context\":" + nested(Json.MAX_DEPTH + 8) + "}}";
+        JsonObject error = Json.parseObject(deepContext).orElseThrow().getAsJsonObject("error");
+        assertThat(Json.text(error, "message")).isEqualTo("Bad");
+    }
+
+    @Test
+    void whatIsLeftOutMustStillBeStrictJson() {
+        String deep = nested(Json.MAX_DEPTH + 2);
+        int innermost = deep.indexOf("{}");
+        for (String broken : new String[] {"{'a':1}", "{\"a\":1,}", "{\"a\" 1}", "[1 2]", "{\"a\":tru}"}) {
+            String body = deep.substring(0, innermost) + broken + deep.substring(innermost + 2);
+            assertThat(Json.parseObject(body)).as(body).isEmpty();
+        }
+        // A repeated name where the client reads is refused as before.
+        assertThat(Json.parseObject("{\"a\":1,\"deep\":" + deep + ",\"a\":2}")).isEmpty();
+    }
+
+    @Test
+    void nestingBeyondGsonsLimitIsUnreadableAndNeverAStackOverflow() {
+        assertThat(Json.parseObject(nested(Json.MAX_NESTING))).isPresent();
+        assertThat(Json.parseObject(nested(Json.MAX_NESTING + 1))).isEmpty();
         // A body of the transport's full size that is nothing but brackets is refused, not a stack overflow.
         assertThat(Json.parseObject("{\"a\":" + "[".repeat(60_000))).isEmpty();
+        assertThat(Json.parseObject("{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}"))
+                .isPresent();
+    }
+
+    /** The value at the bottom of {@link #nested}'s chain of "a" members. */
+    private static JsonElement innermost(JsonObject top) {
+        JsonElement value = top;
+        while (value.isJsonObject() && value.getAsJsonObject().has("a")) {
+            value = value.getAsJsonObject().get("a");
+        }
+        return value;
     }
 
     @Test

@@ -371,6 +371,33 @@ class PlatformClientTest {
     }
 
     @Test
+    void anErrorWhoseContextNestsDeepIsStillQuoted() {
+        // The contract leaves context and data free; the depth the client keeps is no bound on them.
+        int levels = Json.MAX_DEPTH + 20;
+        String context = "{\"k\":".repeat(levels) + "[1,{\"x\":null}]" + "}".repeat(levels);
+        platform.simulator.enqueueFault(
+                "/api/2/users/",
+                Fault.body(
+                        400,
+                        "application/json",
+                        "{\"error\":{\"code\":1000,\"domain\":\"PlatformAccountServer\",\"message\":"
+                                + "\"Password is too weak\",\"details\":{\"info\":\"common\"},\"context\":"
+                                + context + ",\"data\":[" + context + "]}}"));
+        try (PlatformClient client = platform.client()) {
+            assertThatThrownBy(() -> client.changePassword(customerUser(), PASSWORD))
+                    .isInstanceOfSatisfying(PlatformException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+                        assertThat(e.getMessage())
+                                .contains("Password is too weak")
+                                .contains("common");
+                        assertThat(e.platformError())
+                                .hasValueSatisfying(
+                                        said -> assertThat(said.code()).isEqualTo("1000"));
+                    });
+        }
+    }
+
+    @Test
     void aHugeErrorMessageIsQuotedOnlyInPart() {
         String start = "Password rejected because ";
         String huge = start + "x".repeat(30_000);

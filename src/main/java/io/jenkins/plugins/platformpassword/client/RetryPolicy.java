@@ -69,6 +69,11 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
         if (text.matches("\\d{1,9}")) {
             return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
         }
+        if (text.matches("\\d+")) {
+            // delay-seconds is 1*DIGIT, unbounded: ten digits or more is over thirty years, and
+            // the caller's cap applies to it as to any long wait.
+            return Optional.of(Duration.ofSeconds(999_999_999L));
+        }
         for (DateTimeFormatter form : HTTP_DATES) {
             try {
                 Instant at = ZonedDateTime.parse(text, form).toInstant();

@@ -53,6 +53,16 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.DEFAULT.delay(Optional.of("3600"), NOW)).isEqualTo(Duration.ofSeconds(30));
     }
 
+    /** RFC 9110's delay-seconds has no upper bound; a wait too long to count is still a long wait. */
+    @Test
+    void capsRetryAfterOfAnyLength() {
+        for (String seconds : new String[] {"999999999", "4294967296", "99999999999", "9".repeat(40)}) {
+            assertThat(RetryPolicy.DEFAULT.delay(Optional.of(seconds), NOW))
+                    .as(seconds)
+                    .isEqualTo(Duration.ofSeconds(30));
+        }
+    }
+
     @Test
     void retryAfterInThePastOrZeroWaitsTheUsualMinimum() {
         assertThat(RetryPolicy.DEFAULT.delay(Optional.of("Fri, 27 Nov 2026 09:00:00 GMT"), NOW))

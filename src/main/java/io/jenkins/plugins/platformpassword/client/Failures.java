@@ -49,6 +49,10 @@ public final class Failures {
                 .filter(text -> !text.isEmpty())
                 .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
                 .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
+        if (answer.bodyProblem() != null) {
+            platformSays = " Its body could not be read: "
+                    + cut(untrusted.quoted(answer.bodyProblem()), TRANSPORT_CHARS) + ".";
+        }
         String prefix = "Could not " + operation.action() + ": HTTP " + status + ".";
         FailureKind kind;
         String hint;

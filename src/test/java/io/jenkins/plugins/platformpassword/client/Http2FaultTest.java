@@ -50,7 +50,8 @@ class Http2FaultTest {
                 row(
                         "slow trickle three times",
                         List.of(trickle(), trickle(), trickle()),
-                        FailureKind.TIMEOUT,
+                        // The 500 had arrived: the status is kept, the stalled body is named.
+                        FailureKind.UNAVAILABLE,
                         "did not arrive completely",
                         3,
                         threeTimeouts),

@@ -76,6 +76,15 @@ public final class Fault {
         return new Fault("body " + status + " " + contentType, (exchange, shutdown, normal) -> answer.send(exchange));
     }
 
+    /** {@link #body}, with one more header, e.g. a {@code Content-Encoding} the body does not have. */
+    public static Fault bodyWithHeader(int status, String contentType, String body, String name, String value) {
+        Answer answer = Answer.of(checkedStatus(status), contentType, Objects.requireNonNull(body, "body"))
+                .withHeader(Objects.requireNonNull(name, "name"), value);
+        return new Fault(
+                "body " + status + " with " + name + ": " + value,
+                (exchange, shutdown, normal) -> answer.send(exchange));
+    }
+
     /** 429 with a platform-shaped error body and {@code Retry-After} when not null (seconds or an HTTP date). */
     public static Fault tooManyRequests(String retryAfterOrNull) {
         Answer plain = new PlatformError(429, 429, "Too many requests.", "fault injected by the platform simulator")

@@ -89,6 +89,11 @@ final class Exchange {
         return headersArrived;
     }
 
+    /** The status and headers of the answer, once they have arrived; null before. */
+    HttpResponse.ResponseInfo headersSeen() {
+        return info;
+    }
+
     /** The request has a body, watched by {@link WatchedBody}: whether it was sent is then known. */
     void expectBody() {
         hasBody = true;

@@ -10,8 +10,16 @@ import java.nio.charset.StandardCharsets;
  * @param retryAfter  the Retry-After header, or null
  * @param body        the body's first bytes, at most the configured cap
  * @param truncated   whether the body was longer than the cap (the rest was not read)
+ * @param bodyProblem why the body of a refusal could not be read (it broke off, stalled or came
+ *                    compressed), or null; untrusted, since it may quote the network stack
  */
-public record HttpAnswer(int status, String contentType, String retryAfter, byte[] body, boolean truncated) {
+public record HttpAnswer(
+        int status, String contentType, String retryAfter, byte[] body, boolean truncated, String bodyProblem) {
+
+    /** An answer whose body was read, in full or up to the cap. */
+    public HttpAnswer(int status, String contentType, String retryAfter, byte[] body, boolean truncated) {
+        this(status, contentType, retryAfter, body, truncated, null);
+    }
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
@@ -25,6 +33,6 @@ public record HttpAnswer(int status, String contentType, String retryAfter, byte
     public String toString() {
         // The body may echo a secret; it is only ever shown after redaction, by the caller.
         return "HttpAnswer[status=" + status + ", contentType=" + contentType + ", bodyBytes=" + body.length
-                + (truncated ? "+" : "") + "]";
+                + (truncated ? "+" : "") + (bodyProblem == null ? "" : ", body unread") + "]";
     }
 }

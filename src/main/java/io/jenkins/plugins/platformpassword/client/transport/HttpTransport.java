@@ -123,7 +123,12 @@ public final class HttpTransport implements AutoCloseable {
                     // again. Nothing of such a body would be read anyway.
                     return new HttpAnswer(204, null, null, new byte[0], false);
                 }
-                throw failure(e, target, timeout, exchange.requestSent());
+                TransportFailure failure = failure(e, target, timeout, exchange.requestSent());
+                HttpAnswer refusal = refusalWithUnreadBody(exchange, e, failure);
+                if (refusal != null) {
+                    return refusal;
+                }
+                throw failure;
             } finally {
                 inFlight.remove(exchange);
             }
@@ -138,6 +143,16 @@ public final class HttpTransport implements AutoCloseable {
             throw new TransportFailure(
                     TransportFailure.Reason.BROKEN, "the answer from " + describe(target) + " could not be read", null);
         }
+        if (result.ioError() != null && isRefusal(result.status())) {
+            return new HttpAnswer(
+                    result.status(),
+                    result.contentType(),
+                    result.retryAfter(),
+                    new byte[0],
+                    false,
+                    "the body of the answer from " + describe(target) + " could not be read ("
+                            + safeReason(result.ioError()) + ")");
+        }
         if (result.ioError() != null) {
             throw new TransportFailure(
                     TransportFailure.Reason.BROKEN,
@@ -147,6 +162,50 @@ public final class HttpTransport implements AutoCloseable {
         }
         return new HttpAnswer(
                 result.status(), result.contentType(), result.retryAfter(), result.body(), result.truncated());
+    }
+
+    /**
+     * A status that says what became of the request whether or not its body can be read: 3xx, 4xx
+     * and 5xx. Once such a status line has arrived, a body that breaks off, stalls or comes
+     * compressed does not make it a broken connection: a 403 or 404 is a refusal, and a password
+     * change it refused was not applied, so it is neither reported in doubt nor sent again. A 2xx
+     * is left a failure, since what it says is in the body the caller could not read (a read is
+     * then retried, as on any broken connection).
+     */
+    private static boolean isRefusal(int status) {
+        return status >= 300 && status <= 599;
+    }
+
+    /** The refusal whose headers arrived before its body failed, as an answer; null otherwise. */
+    private static HttpAnswer refusalWithUnreadBody(Exchange exchange, UnirestException e, TransportFailure failure) {
+        java.net.http.HttpResponse.ResponseInfo seen = exchange.headersSeen();
+        if (seen == null || !isRefusal(seen.statusCode()) || !bodyFailed(e)) {
+            return null;
+        }
+        return new HttpAnswer(
+                seen.statusCode(),
+                seen.headers()
+                        .firstValue("Content-Type")
+                        .filter(v -> !v.isEmpty())
+                        .orElse(null),
+                seen.headers()
+                        .firstValue("Retry-After")
+                        .filter(v -> !v.isEmpty())
+                        .orElse(null),
+                new byte[0],
+                false,
+                failure.getMessage());
+    }
+
+    /** Whether it was the body that failed, after the status and headers had arrived. */
+    private static boolean bodyFailed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortableHttpClient.BodyTimeoutException
+                    || cause instanceof AbortableHttpClient.BodyBrokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JDK's refusal of a 204 that declares a body (the same text in Java 17 and 25). */

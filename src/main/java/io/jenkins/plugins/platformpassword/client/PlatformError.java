@@ -18,12 +18,17 @@ public record PlatformError(String code, String domain, String message, String d
 
     /** One line for a person: {@code code 1002 (PlatformAccountServer): Access denied. Details: ...}. */
     public String describe() {
+        // The contract types each member as a plain string, so an empty one is allowed and says nothing.
+        boolean hasCode = code != null && !code.isBlank();
+        boolean hasDomain = domain != null && !domain.isBlank();
         StringBuilder text = new StringBuilder();
-        if (code != null) {
+        if (hasCode) {
             text.append("code ").append(code);
-            if (domain != null) {
+            if (hasDomain) {
                 text.append(" (").append(domain).append(')');
             }
+        } else if (hasDomain) {
+            text.append("domain ").append(domain);
         }
         if (message != null && !message.isBlank()) {
             text.append(text.length() > 0 ? ": " : "").append(message);

@@ -11,14 +11,17 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.platformpassword.client.InvalidInputException;
+import io.jenkins.plugins.platformpassword.client.passwords.GeneratedLength;
 import io.jenkins.plugins.platformpassword.client.passwords.PasswordGenerator;
 import io.jenkins.plugins.platformpassword.client.users.PreflightMode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import jenkins.security.FIPS140;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -212,25 +215,26 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
             return true;
         }
 
+        /**
+         * The names this job can use, offered in a combo box rather than a list: a freestyle job
+         * may pick the platform with a build variable ({@code ${PLATFORM}}), the one choice of data
+         * center a build's starter may make, and a list would not let anyone type it.
+         */
         @POST
-        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
+        public ComboBoxModel doFillPlatformItems(@AncestorInPath Item item) {
             if (!FormPermissions.mayConfigure(item)) {
-                return CredentialsDropdowns.currentValueOnly(platform);
+                return new ComboBoxModel();
             }
-            ListBoxModel names = new ListBoxModel();
-            names.add(Messages.ChangePlatformPasswordStep_DefaultPlatform(), "");
-            PlatformSelection.names(item, PlatformPasswordConfiguration.get()).forEach(names::add);
-            String current = Util.fixEmptyAndTrim(platform);
-            if (current != null && names.stream().noneMatch(option -> option.value.equals(current))) {
-                names.add(current); // kept, so that a form round trip never silently picks another one
-            }
-            return names;
+            return new ComboBoxModel(PlatformSelection.names(item, PlatformPasswordConfiguration.get()));
         }
 
         @POST
         public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
             if (!FormPermissions.mayConfigure(item)) {
                 return FormValidation.ok();
+            }
+            if (isExpression(value)) {
+                return FormValidation.ok(Messages.FormChecks_Expression());
             }
             try {
                 StepTarget target = target(item, value, null, null);
@@ -279,6 +283,9 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
+                if (isExpression(platform)) {
+                    return FormValidation.ok(Messages.ChangePlatformPasswordStep_FromPlatformAtRunTime());
+                }
                 String inherited =
                         targetIfKnown(item, platform).map(StepTarget::baseUrl).orElse(null);
                 return inherited == null
@@ -286,7 +293,8 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                         : FormValidation.ok(Messages.ChangePlatformPasswordStep_UsesPlatformBaseUrl(inherited));
             }
             if (value.contains("${")) {
-                return FormValidation.ok(Messages.FormChecks_Expression());
+                // Refused as every build refuses it (StepInputs), not waved through as an expression.
+                return FormValidation.error(Messages.Run_BaseUrlVariable());
             }
             return FormChecks.baseUrl(value, PlatformPasswordConfiguration.get().isAllowPlainHttp());
         }
@@ -298,6 +306,38 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 return FormValidation.ok();
             }
             return FormChecks.userId(value, userLogin);
+        }
+
+        /** The checks the build makes of a generated password's length, in the form: an emptied field binds as 0. */
+        @POST
+        public FormValidation doCheckPasswordLength(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            String text = Util.fixEmptyAndTrim(value);
+            if (text == null || !text.matches("[0-9]{1,4}")) {
+                return FormValidation.error(Messages.ChangePlatformPasswordStep_LengthNotANumber(
+                        PasswordGenerator.MIN_LENGTH, PasswordGenerator.MAX_LENGTH));
+            }
+            try {
+                GeneratedLength.check(Integer.parseInt(text), FIPS140.useCompliantAlgorithms());
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckCharacterClasses(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormPermissions.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            try {
+                CharacterClasses.parse(value);
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         @POST
@@ -319,6 +359,9 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(value) == null) {
+                if (isExpression(platform)) {
+                    return FormValidation.ok(Messages.ChangePlatformPasswordStep_FromPlatformAtRunTime());
+                }
                 String inherited = targetIfKnown(item, platform)
                         .map(StepTarget::credentialsId)
                         .orElse(null);
@@ -364,6 +407,11 @@ public class ChangePlatformPasswordStep extends Builder implements SimpleBuildSt
 
         private static StepTarget target(Item item, String platform, String baseUrl, String credentialsId) {
             return StepTarget.of(item, platform, baseUrl, credentialsId, PlatformPasswordConfiguration.get());
+        }
+
+        /** A field the build expands ({@code ${NAME}}), which a form can check only when the build runs. */
+        private static boolean isExpression(String value) {
+            return value != null && value.contains("${");
         }
 
         /** The platform's values for a form, or empty while the platform field names an unknown one (its own check says so). */

@@ -48,6 +48,11 @@ public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
         this.platforms = platforms == null ? null : new ArrayList<>(platforms);
     }
 
+    /** Whether this folder defines nothing: no platform and no default. */
+    boolean isEmpty() {
+        return getPlatforms().isEmpty() && defaultPlatform == null;
+    }
+
     /** The platform that jobs in this folder use when their step names none; empty to leave it to folders further out. */
     public String getDefaultPlatform() {
         return defaultPlatform;
@@ -76,13 +81,19 @@ public class FolderPlatforms extends AbstractFolderProperty<AbstractFolder<?>> {
             return Messages.FolderPlatforms_DisplayName();
         }
 
-        /** A platform's out-of-range timeout is a form error, not the HTTP 500 its setter would cause. */
+        /**
+         * A platform's out-of-range timeout is a form error, not the HTTP 500 its setter would cause.
+         * A folder's form submits every property's section (its descriptor list forces a row
+         * set), so an empty one is not kept: null, as {@code AbstractFolderPropertyDescriptor}
+         * has it, sets no property, and folders that never had platforms keep no trace of the plugin.
+         */
         @Override
         public AbstractFolderProperty<?> newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             if (formData != null && !formData.isNullObject()) {
                 TimeoutForm.checkPlatforms(formData);
             }
-            return super.newInstance(req, formData);
+            AbstractFolderProperty<?> property = super.newInstance(req, formData);
+            return property instanceof FolderPlatforms platforms && platforms.isEmpty() ? null : property;
         }
 
         @POST

@@ -76,7 +76,7 @@ class FolderFormsTest {
         ChangePlatformPasswordStep.DescriptorImpl form =
                 j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
 
-        assertThat(ids(form.doFillPlatformItems(job, ""))).containsExactly("", "eu2");
+        assertThat(form.doFillPlatformItems(job)).containsExactly("eu2");
         assertThat(form.doCheckPlatform(job, "globex-only").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(ids(form.doFillCredentialsIdItems(job, "", "", "eu2")))
                 .contains("acme-api-client", JenkinsPlatform.API_CLIENT_ID)
@@ -125,5 +125,45 @@ class FolderFormsTest {
 
     private static List<String> ids(ListBoxModel model) {
         return model.stream().map(option -> option.value).toList();
+    }
+
+    /**
+     * A freestyle job may pick its platform with a build variable, which the form can only check
+     * when the build runs; a variable in the data center URL is refused there as every build
+     * refuses it.
+     */
+    @Test
+    void aVariableMayNameThePlatformButNeverTheUrl() throws Exception {
+        FreeStyleProject job = acme.createProject(FreeStyleProject.class, "rotate-by-parameter");
+        ChangePlatformPasswordStep.DescriptorImpl form =
+                j.jenkins.getDescriptorByType(ChangePlatformPasswordStep.DescriptorImpl.class);
+
+        assertThat(form.doCheckPlatform(job, "${PLATFORM}").kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation url = form.doCheckBaseUrl(job, "", "${PLATFORM}");
+        assertThat(url.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(url.getMessage()).contains("when the build runs");
+        assertThat(form.doCheckCredentialsId(job, "", "", "${PLATFORM}").kind).isEqualTo(FormValidation.Kind.OK);
+
+        FormValidation variableUrl = form.doCheckBaseUrl(job, "https://${DC}.example.com", "");
+        assertThat(variableUrl.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(variableUrl.getMessage()).contains("baseUrl", "not expanded");
+    }
+
+    /**
+     * A folder's form submits every property's section, ours too: a folder saved without platforms
+     * keeps no empty property (which would stay in its config.xml as "old data" once the plugin is
+     * removed), and one with platforms keeps them.
+     */
+    @Test
+    void savingAFolderWithoutPlatformsAddsNoProperty() throws Exception {
+        Folder plain = j.jenkins.createProject(Folder.class, "initech");
+
+        j.configRoundtrip(plain);
+        j.configRoundtrip(acme);
+
+        assertThat(plain.getProperties().get(FolderPlatforms.class)).isNull();
+        assertThat(acme.getProperties().get(FolderPlatforms.class).getPlatforms())
+                .extracting(PlatformDefinition::getName)
+                .containsExactly("eu2");
     }
 }

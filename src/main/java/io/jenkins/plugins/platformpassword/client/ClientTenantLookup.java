@@ -41,6 +41,12 @@ final class ClientTenantLookup extends ReadOperation<String> {
     }
 
     @Override
+    protected String notFoundHint() {
+        return "The platform has no API client with this id here, although it issued a token to it: check that the"
+                + " data center URL names the data center where the API client was created.";
+    }
+
+    @Override
     protected String forbiddenHint() {
         return "The API client may not read its own record: it lacks the tenant_viewer role, which reading clients, users and "
                 + "tenants needs. Give it that role, or use preflight: 'OFF' for clients without read rights.";

@@ -140,6 +140,19 @@ class ChangeInDoubtTest {
     }
 
     @Test
+    void anApiClientRecordAnswered404NamesTheDataCenter() {
+        platform.simulator.enqueueFault("/api/2/clients/", Fault.status(404));
+        try (PlatformClient client = platform.client()) {
+            client.clientTenantId();
+            throw new AssertionError("the lookup succeeded");
+        } catch (PlatformException e) {
+            assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
+            assertThat(e.getMessage()).contains("HTTP 404").contains("names the data center where the API client");
+            assertThat(e.mayHaveBeenApplied()).isFalse();
+        }
+    }
+
+    @Test
     void onlyABadRequestGetsThePasswordPolicyHint() {
         platform.simulator.enqueueFault(PASSWORD_PATH, Fault.status(409));
         PlatformException conflict = failingChange();

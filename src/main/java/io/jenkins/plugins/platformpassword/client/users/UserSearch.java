@@ -112,6 +112,12 @@ final class UserSearch extends ReadOperation<UserSearch.Result> {
     }
 
     @Override
+    protected String notFoundHint() {
+        return "The platform did not find the tenant to search below (the API client's own): check the data center"
+                + " URL, or name the user by its id (userId) instead of its login.";
+    }
+
+    @Override
     protected String forbiddenHint() {
         return "The API client may not search its tenant: it lacks the tenant_viewer role that the search needs.";
     }

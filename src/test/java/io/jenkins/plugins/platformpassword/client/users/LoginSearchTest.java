@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.platformpassword.client.*;
+import io.jenkins.plugins.platformpassword.simulator.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,20 @@ class LoginSearchTest {
 
         assertThat(found.id().value()).isEqualTo(jdoe);
         assertThat(found.login()).isEqualTo("JDOE");
+    }
+
+    /** The contract documents 404 for the search; "the object" would say nothing of what was missing. */
+    @Test
+    void aSearchAnswered404SaysWhatToCheck() {
+        platform.simulator.enqueueFault("/api/2/search", Fault.status(404));
+
+        assertThatThrownBy(() -> directory.resolveLogin("jdoe")).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
+            assertThat(e.getMessage())
+                    .contains("HTTP 404")
+                    .contains("did not find the tenant to search below")
+                    .contains("userId");
+        });
     }
 
     @Test

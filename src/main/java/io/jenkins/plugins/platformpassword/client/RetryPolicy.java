@@ -65,7 +65,8 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
 
     /** RFC 9110 10.2.3: either delay-seconds or an HTTP-date. Anything else is ignored. */
     static Optional<Duration> parseRetryAfter(String value, Instant now) {
-        String text = value.strip();
+        // delay-seconds is 1*DIGIT, so leading zeros are allowed: 0000000005 is five seconds.
+        String text = value.strip().replaceFirst("^0+(?=\\d)", "");
         if (text.matches("\\d{1,9}")) {
             return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
         }

@@ -53,6 +53,12 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.DEFAULT.delay(Optional.of("3600"), NOW)).isEqualTo(Duration.ofSeconds(30));
     }
 
+    @Test
+    void readsRetryAfterSecondsWithLeadingZeros() {
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("0000000005"), NOW)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(RetryPolicy.DEFAULT.delay(Optional.of("000"), NOW)).isEqualTo(Duration.ofSeconds(1));
+    }
+
     /** RFC 9110's delay-seconds has no upper bound; a wait too long to count is still a long wait. */
     @Test
     void capsRetryAfterOfAnyLength() {

@@ -45,14 +45,12 @@ public final class Failures {
         int status = answer.status();
         Optional<PlatformError> said = readError(answer.bodyText(), untrusted);
         String excerpt = said.isPresent() ? null : excerpt(answer, untrusted);
-        String platformSays = said.map(PlatformError::describe)
-                .filter(text -> !text.isEmpty())
-                .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
-                .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
-        if (answer.bodyProblem() != null) {
-            platformSays = " Its body could not be read: "
-                    + cut(untrusted.quoted(answer.bodyProblem()), TRANSPORT_CHARS) + ".";
-        }
+        String platformSays = answer.bodyProblem() != null
+                ? " Its body could not be read: " + cut(untrusted.quoted(answer.bodyProblem()), TRANSPORT_CHARS) + "."
+                : said.map(PlatformError::describe)
+                        .filter(text -> !text.isEmpty())
+                        .map(text -> " The platform said: " + text + (text.matches(".*[.!?]$") ? "" : "."))
+                        .orElse(excerpt == null ? "" : " The answer began with: " + excerpt);
         String prefix = "Could not " + operation.action() + ": HTTP " + status + ".";
         FailureKind kind;
         String hint;

@@ -65,15 +65,12 @@ public record RetryPolicy(int maxAttempts, Duration minInterval, Duration maxInt
 
     /** RFC 9110 10.2.3: either delay-seconds or an HTTP-date. Anything else is ignored. */
     static Optional<Duration> parseRetryAfter(String value, Instant now) {
-        // delay-seconds is 1*DIGIT, so leading zeros are allowed: 0000000005 is five seconds.
-        String text = value.strip().replaceFirst("^0+(?=\\d)", "");
-        if (text.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
-        }
+        String text = value.strip();
         if (text.matches("\\d+")) {
-            // delay-seconds is 1*DIGIT, unbounded: ten digits or more is over thirty years, and
-            // the caller's cap applies to it as to any long wait.
-            return Optional.of(Duration.ofSeconds(999_999_999L));
+            // delay-seconds is 1*DIGIT: leading zeros allowed (0000000005 is five seconds), no upper
+            // bound. Beyond nine digits it is over thirty years, and the caller's cap applies.
+            String digits = text.replaceFirst("^0+(?=\\d)", "");
+            return Optional.of(Duration.ofSeconds(digits.length() > 9 ? 999_999_999L : Long.parseLong(digits)));
         }
         for (DateTimeFormatter form : HTTP_DATES) {
             try {

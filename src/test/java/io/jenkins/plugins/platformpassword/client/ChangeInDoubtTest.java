@@ -40,6 +40,15 @@ class ChangeInDoubtTest {
         throw new AssertionError("the change succeeded");
     }
 
+    private PlatformException failingClientLookup() {
+        try (PlatformClient client = platform.client()) {
+            client.clientTenantId();
+        } catch (PlatformException e) {
+            return e;
+        }
+        throw new AssertionError("the lookup succeeded");
+    }
+
     @Test
     void aRefusalAfterAnUnclearAttemptSaysThePasswordMayHaveBeenSet() {
         platform.simulator.enqueueFault(PASSWORD_PATH, Fault.appliedThenStatus(502));
@@ -130,26 +139,18 @@ class ChangeInDoubtTest {
         for (int i = 0; i < 3; i++) {
             platform.simulator.enqueueFault("/api/2/clients/", Fault.status(503));
         }
-        try (PlatformClient client = platform.client()) {
-            client.clientTenantId();
-            throw new AssertionError("the lookup succeeded");
-        } catch (PlatformException e) {
-            assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
-            assertThat(e.mayHaveBeenApplied()).isFalse();
-        }
+        PlatformException e = failingClientLookup();
+        assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(e.mayHaveBeenApplied()).isFalse();
     }
 
     @Test
     void anApiClientRecordAnswered404NamesTheDataCenter() {
         platform.simulator.enqueueFault("/api/2/clients/", Fault.status(404));
-        try (PlatformClient client = platform.client()) {
-            client.clientTenantId();
-            throw new AssertionError("the lookup succeeded");
-        } catch (PlatformException e) {
-            assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
-            assertThat(e.getMessage()).contains("HTTP 404").contains("names the data center where the API client");
-            assertThat(e.mayHaveBeenApplied()).isFalse();
-        }
+        PlatformException e = failingClientLookup();
+        assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(e.getMessage()).contains("HTTP 404").contains("names the data center where the API client");
+        assertThat(e.mayHaveBeenApplied()).isFalse();
     }
 
     @Test

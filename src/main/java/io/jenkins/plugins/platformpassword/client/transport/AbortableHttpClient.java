@@ -176,14 +176,9 @@ final class AbortableHttpClient extends HttpClient {
     /** The same request, its body (if any) watched, so that a failure can tell whether the request went out. */
     private static HttpRequest watched(HttpRequest request, Exchange exchange) {
         Optional<HttpRequest.BodyPublisher> body = request.bodyPublisher();
-        if (body.isPresent()
-                && body.get().contentLength() == 0
-                && request.method().equals("GET")) {
-            return WatchedRequest.bodiless(request);
-        }
         if (body.isEmpty() || body.get().contentLength() == 0) {
             // The JDK never asks for an empty body over HTTP/1.1, sent or not: then nothing is known.
-            return request;
+            return body.isPresent() && request.method().equals("GET") ? WatchedRequest.bodiless(request) : request;
         }
         exchange.expectBody();
         return new WatchedRequest(request, body.get(), exchange);

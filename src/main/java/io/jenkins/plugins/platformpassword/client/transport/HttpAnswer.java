@@ -21,6 +21,11 @@ public record HttpAnswer(
         this(status, contentType, retryAfter, body, truncated, null);
     }
 
+    /** An answer whose status and headers arrived and whose body could not be read, for {@code problem}. */
+    static HttpAnswer unreadBody(int status, String contentType, String retryAfter, String problem) {
+        return new HttpAnswer(status, contentType, retryAfter, new byte[0], false, problem);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

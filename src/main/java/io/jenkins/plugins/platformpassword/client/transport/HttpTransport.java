@@ -144,12 +144,10 @@ public final class HttpTransport implements AutoCloseable {
                     TransportFailure.Reason.BROKEN, "the answer from " + describe(target) + " could not be read", null);
         }
         if (result.ioError() != null && isRefusal(result.status())) {
-            return new HttpAnswer(
+            return HttpAnswer.unreadBody(
                     result.status(),
                     result.contentType(),
                     result.retryAfter(),
-                    new byte[0],
-                    false,
                     "the body of the answer from " + describe(target) + " could not be read ("
                             + safeReason(result.ioError()) + ")");
         }
@@ -182,19 +180,13 @@ public final class HttpTransport implements AutoCloseable {
         if (seen == null || !isRefusal(seen.statusCode()) || !bodyFailed(e)) {
             return null;
         }
-        return new HttpAnswer(
-                seen.statusCode(),
-                seen.headers()
-                        .firstValue("Content-Type")
-                        .filter(v -> !v.isEmpty())
-                        .orElse(null),
-                seen.headers()
-                        .firstValue("Retry-After")
-                        .filter(v -> !v.isEmpty())
-                        .orElse(null),
-                new byte[0],
-                false,
-                failure.getMessage());
+        return HttpAnswer.unreadBody(
+                seen.statusCode(), header(seen, "Content-Type"), header(seen, "Retry-After"), failure.getMessage());
+    }
+
+    /** A header's first value, or null when it is absent or empty, as {@link BodyReader} reads them. */
+    private static String header(java.net.http.HttpResponse.ResponseInfo seen, String name) {
+        return seen.headers().firstValue(name).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     /** Whether it was the body that failed, after the status and headers had arrived. */
